@@ -1,0 +1,46 @@
+"""Demo accounts: one person per role, plus an administrator.
+
+The passwords are public (printed by ``make run`` and listed in the README):
+``seed_demo`` refuses to create them outside DEBUG unless told to.
+"""
+
+from cms.roles import LEARNER, NETWORK_COORDINATOR, PARTNER_EDITOR, TRAINER
+
+DEMO_ACCOUNTS = [
+    {
+        "email": "admin@chainon.example",
+        "password": "chainon-admin-demo",
+        "first_name": "Ada",
+        "last_name": "Admin",
+        "role": None,
+        "superuser": True,
+    },
+    {
+        "email": "coordinatrice@chainon.example",
+        "password": "chainon-coordinator-demo",
+        "first_name": "Camille",
+        "last_name": "Coordination",
+        "role": NETWORK_COORDINATOR,
+    },
+    {
+        "email": "formatrice@chainon.example",
+        "password": "chainon-trainer-demo",
+        "first_name": "Fatima",
+        "last_name": "Formation",
+        "role": TRAINER,
+    },
+    {
+        "email": "editeur.lisboa@chainon.example",
+        "password": "chainon-editor-demo",
+        "first_name": "João",
+        "last_name": "Editor",
+        "role": PARTNER_EDITOR,
+    },
+    {
+        "email": "apprenant@chainon.example",
+        "password": "chainon-learner-demo",
+        "first_name": "Lucas",
+        "last_name": "Relais",
+        "role": LEARNER,
+    },
+]

@@ -1,0 +1,12 @@
+"""Settings for ``make run`` on a laptop: debug on, e-mails printed."""
+
+from .base import *  # noqa: F403
+from .environment import env_str
+
+DEBUG = True
+SECRET_KEY = env_str("SECRET_KEY", DEV_SECRET_KEY)  # noqa: F405
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# The dev server serves static files itself; no manifest to build first.
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
+}

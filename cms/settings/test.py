@@ -1,0 +1,29 @@
+"""Settings for the test suite: fast hashing, local memory, immediate tasks.
+
+The database comes from ``DATABASE_URL`` like everywhere else, so the same
+suite runs on SQLite (``make test``) and on PostgreSQL (``.ci/run``).
+"""
+
+import tempfile
+from pathlib import Path
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = DEV_SECRET_KEY  # noqa: F405
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+ALLOWED_HOSTS = ["*"]
+ACCOUNT_RATE_LIMITS = False
+
+# Uploaded files of a test run never land in the developer's var/media.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="chainon-test-media-"))
+if STORAGES["default"]["BACKEND"].endswith("FileSystemStorage"):  # noqa: F405
+    STORAGES["default"]["OPTIONS"] = {"location": MEDIA_ROOT, "base_url": MEDIA_URL}  # noqa: F405
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
+}
+WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -1,0 +1,36 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from cms.views.account import account
+from cms.views.search import search
+
+cms_patterns = (
+    [
+        path("search/", search, name="search"),
+        path("accounts/me/", account, name="account"),
+    ],
+    "cms",
+)
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Every page a visitor reads is prefixed with its language (/fr/, /en/, ...);
+# "/" redirects to the visitor's language, French by default.
+urlpatterns += i18n_patterns(
+    path("", include(cms_patterns)),
+    path("accounts/", include("allauth.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)
