@@ -63,7 +63,9 @@ def grant_collection_permissions(apps, group, codenames):
     ``group.permissions``; the root collection covers the whole library.
     """
     Collection = apps.get_model("wagtailcore", "Collection")
-    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    GroupCollectionPermission = apps.get_model(
+        "wagtailcore", "GroupCollectionPermission"
+    )
     Permission = apps.get_model("auth", "Permission")
     root = Collection.objects.get(depth=1)
     for dotted in codenames:

@@ -27,7 +27,9 @@ class PartnerInstitution(TranslatableMixin, index.Indexed, models.Model):
     slug = models.SlugField(
         _("slug"),
         max_length=100,
-        help_text=_("Used in web addresses, e.g. musee-cantini. Same in every language."),
+        help_text=_(
+            "Used in web addresses, e.g. musee-cantini. Same in every language."
+        ),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     is_coordinator = models.BooleanField(

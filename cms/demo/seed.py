@@ -97,7 +97,9 @@ def ensure_home_page(locales):
         # Wagtail's installer creates a placeholder "Welcome" page; it has no
         # content of ours and its slug would clash with the English home page.
         Page.objects.filter(
-            pk=previous_root, depth=2, content_type__model="page",
+            pk=previous_root,
+            depth=2,
+            content_type__model="page",
             content_type__app_label="wagtailcore",
         ).delete()
     return home

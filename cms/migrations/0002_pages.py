@@ -7,39 +7,263 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cms', '0001_user'),
-        ('wagtailcore', '0098_apitoken'),
+        ("cms", "0001_user"),
+        ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ContentPage',
+            name="ContentPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, help_text='A short summary, also shown in search results.', verbose_name='introduction')),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('image', 4), ('quote', 7), ('document', 10)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Text', 'max_length': 200}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Level 2'), ('h3', 'Level 3'), ('h4', 'Level 4')], 'help_text': 'Use level 2 for main sections; never skip a level.', 'label': 'Level'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul', 'h3', 'h4'], 'label': 'Paragraph'}), 4: ('wagtail.images.blocks.ImageBlock', [], {'label': 'Image'}), 5: ('wagtail.blocks.TextBlock', (), {'label': 'Quote'}), 6: ('wagtail.blocks.CharBlock', (), {'label': 'Attribution', 'required': False}), 7: ('wagtail.blocks.StructBlock', [[('text', 5), ('attribution', 6)]], {}), 8: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 9: ('wagtail.blocks.CharBlock', (), {'help_text': 'Defaults to the document title.', 'label': 'Link text', 'required': False}), 10: ('wagtail.blocks.StructBlock', [[('document', 8), ('label', 9)]], {})}, verbose_name='body')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True,
+                        help_text="A short summary, also shown in search results.",
+                        verbose_name="introduction",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("paragraph", 3),
+                            ("image", 4),
+                            ("quote", 7),
+                            ("document", 10),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Text", "max_length": 200},
+                            ),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("h2", "Level 2"),
+                                        ("h3", "Level 3"),
+                                        ("h4", "Level 4"),
+                                    ],
+                                    "help_text": "Use level 2 for main sections; never skip a level.",
+                                    "label": "Level",
+                                },
+                            ),
+                            2: (
+                                "wagtail.blocks.StructBlock",
+                                [[("text", 0), ("level", 1)]],
+                                {},
+                            ),
+                            3: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "bold",
+                                        "italic",
+                                        "link",
+                                        "document-link",
+                                        "ol",
+                                        "ul",
+                                        "h3",
+                                        "h4",
+                                    ],
+                                    "label": "Paragraph",
+                                },
+                            ),
+                            4: (
+                                "wagtail.images.blocks.ImageBlock",
+                                [],
+                                {"label": "Image"},
+                            ),
+                            5: ("wagtail.blocks.TextBlock", (), {"label": "Quote"}),
+                            6: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Attribution", "required": False},
+                            ),
+                            7: (
+                                "wagtail.blocks.StructBlock",
+                                [[("text", 5), ("attribution", 6)]],
+                                {},
+                            ),
+                            8: (
+                                "wagtail.documents.blocks.DocumentChooserBlock",
+                                (),
+                                {"label": "Document"},
+                            ),
+                            9: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Defaults to the document title.",
+                                    "label": "Link text",
+                                    "required": False,
+                                },
+                            ),
+                            10: (
+                                "wagtail.blocks.StructBlock",
+                                [[("document", 8), ("label", 9)]],
+                                {},
+                            ),
+                        },
+                        verbose_name="body",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'content page',
-                'verbose_name_plural': 'content pages',
+                "verbose_name": "content page",
+                "verbose_name_plural": "content pages",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='HomePage',
+            name="HomePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, help_text='One or two sentences shown under the title.', verbose_name='introduction')),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('image', 4), ('quote', 7), ('document', 10)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Text', 'max_length': 200}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Level 2'), ('h3', 'Level 3'), ('h4', 'Level 4')], 'help_text': 'Use level 2 for main sections; never skip a level.', 'label': 'Level'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul', 'h3', 'h4'], 'label': 'Paragraph'}), 4: ('wagtail.images.blocks.ImageBlock', [], {'label': 'Image'}), 5: ('wagtail.blocks.TextBlock', (), {'label': 'Quote'}), 6: ('wagtail.blocks.CharBlock', (), {'label': 'Attribution', 'required': False}), 7: ('wagtail.blocks.StructBlock', [[('text', 5), ('attribution', 6)]], {}), 8: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 9: ('wagtail.blocks.CharBlock', (), {'help_text': 'Defaults to the document title.', 'label': 'Link text', 'required': False}), 10: ('wagtail.blocks.StructBlock', [[('document', 8), ('label', 9)]], {})}, verbose_name='body')),
-                ('accessibility_statement', models.ForeignKey(blank=True, help_text='Linked from the footer of every page.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='accessibility statement')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True,
+                        help_text="One or two sentences shown under the title.",
+                        verbose_name="introduction",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("paragraph", 3),
+                            ("image", 4),
+                            ("quote", 7),
+                            ("document", 10),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Text", "max_length": 200},
+                            ),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("h2", "Level 2"),
+                                        ("h3", "Level 3"),
+                                        ("h4", "Level 4"),
+                                    ],
+                                    "help_text": "Use level 2 for main sections; never skip a level.",
+                                    "label": "Level",
+                                },
+                            ),
+                            2: (
+                                "wagtail.blocks.StructBlock",
+                                [[("text", 0), ("level", 1)]],
+                                {},
+                            ),
+                            3: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "bold",
+                                        "italic",
+                                        "link",
+                                        "document-link",
+                                        "ol",
+                                        "ul",
+                                        "h3",
+                                        "h4",
+                                    ],
+                                    "label": "Paragraph",
+                                },
+                            ),
+                            4: (
+                                "wagtail.images.blocks.ImageBlock",
+                                [],
+                                {"label": "Image"},
+                            ),
+                            5: ("wagtail.blocks.TextBlock", (), {"label": "Quote"}),
+                            6: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Attribution", "required": False},
+                            ),
+                            7: (
+                                "wagtail.blocks.StructBlock",
+                                [[("text", 5), ("attribution", 6)]],
+                                {},
+                            ),
+                            8: (
+                                "wagtail.documents.blocks.DocumentChooserBlock",
+                                (),
+                                {"label": "Document"},
+                            ),
+                            9: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Defaults to the document title.",
+                                    "label": "Link text",
+                                    "required": False,
+                                },
+                            ),
+                            10: (
+                                "wagtail.blocks.StructBlock",
+                                [[("document", 8), ("label", 9)]],
+                                {},
+                            ),
+                        },
+                        verbose_name="body",
+                    ),
+                ),
+                (
+                    "accessibility_statement",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Linked from the footer of every page.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                        verbose_name="accessibility statement",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'home page',
-                'verbose_name_plural': 'home pages',
+                "verbose_name": "home page",
+                "verbose_name_plural": "home pages",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
     ]

@@ -50,6 +50,8 @@ class HomePage(Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
+    # Each room adds its section here as it arrives (course catalogue, partners).
+    subpage_types = ["cms.ContentPage"]
 
     class Meta:
         verbose_name = _("home page")

@@ -4,6 +4,7 @@ The database comes from ``DATABASE_URL`` like everywhere else, so the same
 suite runs on SQLite (``make test``) and on PostgreSQL (``.ci/run``).
 """
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -12,7 +13,10 @@ from .base import *  # noqa: F403
 DEBUG = False
 SECRET_KEY = DEV_SECRET_KEY  # noqa: F405
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+# Static files straight from the apps (no collectstatic before a test run).
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
@@ -27,3 +31,10 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# The live server of the browser tests runs in another thread; an on-disk
+# SQLite test database lets it use its own connection, as in production.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(Path(tempfile.gettempdir()) / f"chainon-test-{os.getpid()}.sqlite3")
+    }

@@ -98,5 +98,3 @@ def language_links(context):
             }
         )
     return links
-
-

@@ -1,4 +1,4 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.shortcuts import render
 from wagtail.models import Locale, Page
 
@@ -22,13 +22,10 @@ def search(request):
             .specific()
             .search(query)
         )
-        paginator = Paginator(pages, RESULTS_PER_PAGE)
-        try:
-            results_page = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            results_page = paginator.page(1)
-        except EmptyPage:
-            results_page = paginator.page(paginator.num_pages)
+        # get_page() turns a malformed or out-of-range number into a real page.
+        results_page = Paginator(pages, RESULTS_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
     return render(
         request,
         "cms/search.html",

@@ -31,4 +31,6 @@ class Command(BaseCommand):
             role = ROLE_LABELS.get(account["role"], "administrator")
             if account.get("superuser"):
                 role = "administrator (Wagtail admin: /admin/)"
-            self.stdout.write(f"  {account['email']:34} {account['password']:26} {role}")
+            self.stdout.write(
+                f"  {account['email']:34} {account['password']:26} {role}"
+            )
