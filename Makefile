@@ -44,7 +44,7 @@ install-test: $(VENV)/.installed-test node_modules/.installed
 # an edited .po file takes effect.
 messages: | $(PY)
 	@if command -v msgfmt >/dev/null; then \
-		for app in cms lms mediation media; do (cd $$app && ../$(MANAGE) compilemessages -v0); done; \
+		for app in cms lms mediation media; do (cd $$app && $(CURDIR)/$(PY) $(CURDIR)/manage.py compilemessages -v0); done; \
 	else echo "msgfmt not found: using the committed .mo files"; fi
 
 # --- Browser for the end-to-end tests (Debian's chromium, never a download) --
