@@ -22,6 +22,14 @@ ROLE_LABELS = {
 }
 
 
+def _permission(apps, dotted):
+    """The historical Permission row for ``app_label.codename``."""
+    app_label, codename = dotted.split(".", 1)
+    return apps.get_model("auth", "Permission").objects.get(
+        content_type__app_label=app_label, codename=codename
+    )
+
+
 def grant_permissions(apps, group_name, codenames):
     """Give a group the permissions named ``app_label.codename``.
 
@@ -31,14 +39,9 @@ def grant_permissions(apps, group_name, codenames):
     the code moves on.
     """
     Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
     group, _created = Group.objects.get_or_create(name=group_name)
     for dotted in codenames:
-        app_label, codename = dotted.split(".", 1)
-        permission = Permission.objects.get(
-            content_type__app_label=app_label, codename=codename
-        )
-        group.permissions.add(permission)
+        group.permissions.add(_permission(apps, dotted))
     return group
 
 
@@ -66,15 +69,10 @@ def grant_collection_permissions(apps, group, codenames):
     GroupCollectionPermission = apps.get_model(
         "wagtailcore", "GroupCollectionPermission"
     )
-    Permission = apps.get_model("auth", "Permission")
     root = Collection.objects.get(depth=1)
     for dotted in codenames:
-        app_label, codename = dotted.split(".", 1)
-        permission = Permission.objects.get(
-            content_type__app_label=app_label, codename=codename
-        )
         GroupCollectionPermission.objects.get_or_create(
-            group=group, collection=root, permission=permission
+            group=group, collection=root, permission=_permission(apps, dotted)
         )
 
 
@@ -82,12 +80,10 @@ def grant_page_permissions(apps, group, codenames):
     """Give a group page permissions on the tree's root (every site, every language)."""
     Page = apps.get_model("wagtailcore", "Page")
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
-    Permission = apps.get_model("auth", "Permission")
     root = Page.objects.get(depth=1)
     for codename in codenames:
-        permission = Permission.objects.get(
-            content_type__app_label="wagtailcore", codename=codename
-        )
         GroupPagePermission.objects.get_or_create(
-            group=group, page=root, permission=permission
+            group=group,
+            page=root,
+            permission=_permission(apps, f"wagtailcore.{codename}"),
         )
