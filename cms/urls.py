@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.views.account import account
 from cms.views.search import search
+from media.views.serve import serve_media
 
 cms_patterns = (
     [
@@ -19,12 +20,15 @@ cms_patterns = (
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/media/", include("media.api.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Files on the local disk are served by Chaînon itself, in ranges so video
+# and audio can be seeked; on S3, file URLs point at the bucket instead.
+if settings.MEDIA_URL.startswith("/"):
+    urlpatterns.append(
+        path(f"{settings.MEDIA_URL.strip('/')}/<path:name>", serve_media, name="media")
+    )
 
 # Every page a visitor reads is prefixed with its language (/fr/, /en/, ...);
 # "/" redirects to the visitor's language, French by default.

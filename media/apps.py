@@ -13,3 +13,6 @@ class MediaConfig(AppConfig):
     label = "media"
     verbose_name = _("Files and media")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from media import signals  # noqa: F401 - connects the receivers

@@ -11,12 +11,24 @@ page in the menu, so page, chrome and language tests have a real tree.
 
 import pytest
 from django.conf import settings
+from django.core.cache import caches
 from wagtail.models import Locale, Page, Site
 
 from cms.models import ContentPage, HomePage
 from tests.factories import UserFactory
 
+pytest_plugins = ["tests.support.storage_fixtures"]
+
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Each test starts with empty caches: a rolled-back database reuses ids,
+    and a cached object (a Wagtail rendition, say) must not outlive its row."""
+    yield
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
 
 
 @pytest.fixture

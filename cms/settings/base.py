@@ -11,6 +11,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from .environment import env_bool, env_int, env_list, env_str
+from .storage import s3_storage_options
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 CMS_DIR = BASE_DIR / "cms"
@@ -66,7 +67,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "cms.middleware.SiteLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -74,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "media.middleware.StorageUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -205,22 +207,19 @@ MEDIA_ROOT = VAR_DIR / "media"
 
 AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")
 if AWS_STORAGE_BUCKET_NAME:
-    # Any S3-compatible service through boto3.  Objects are private and
-    # served through presigned URLs; an upload never replaces another file.
     DEFAULT_FILE_STORAGE_BACKEND = "storages.backends.s3.S3Storage"
-    DEFAULT_FILE_STORAGE_OPTIONS = {
-        "bucket_name": AWS_STORAGE_BUCKET_NAME,
-        "endpoint_url": env_str("AWS_S3_ENDPOINT_URL") or None,
-        "region_name": env_str("AWS_S3_REGION_NAME") or None,
-        "access_key": env_str("AWS_ACCESS_KEY_ID") or None,
-        "secret_key": env_str("AWS_SECRET_ACCESS_KEY") or None,
-        "addressing_style": env_str("AWS_S3_ADDRESSING_STYLE") or None,
-        "default_acl": "private",
-        "file_overwrite": False,
-        "querystring_auth": True,
-        "querystring_expire": env_int("AWS_QUERYSTRING_EXPIRE", 3600),
-        "location": env_str("AWS_LOCATION"),
-    }
+    DEFAULT_FILE_STORAGE_OPTIONS = s3_storage_options(
+        bucket_name=AWS_STORAGE_BUCKET_NAME,
+        endpoint_url=env_str("AWS_S3_ENDPOINT_URL"),
+        region_name=env_str("AWS_S3_REGION_NAME"),
+        access_key=env_str("AWS_ACCESS_KEY_ID"),
+        secret_key=env_str("AWS_SECRET_ACCESS_KEY"),
+        addressing_style=env_str("AWS_S3_ADDRESSING_STYLE"),
+        querystring_expire=env_int("AWS_QUERYSTRING_EXPIRE", 3600),
+        location=env_str("AWS_LOCATION"),
+        connect_timeout=env_int("AWS_S3_CONNECT_TIMEOUT", 5),
+        max_attempts=env_int("AWS_S3_MAX_ATTEMPTS", 3),
+    )
 else:
     DEFAULT_FILE_STORAGE_BACKEND = "django.core.files.storage.FileSystemStorage"
     DEFAULT_FILE_STORAGE_OPTIONS = {"location": MEDIA_ROOT, "base_url": MEDIA_URL}
@@ -235,6 +234,15 @@ STORAGES = {
     },
 }
 FILE_UPLOAD_PERMISSIONS = 0o640
+
+# Direct uploads (media/): the largest file a user may send, the size of the
+# numbered parts of a multipart upload (files over one part go multipart),
+# how long an unfinished or unclaimed upload is kept before it is expired,
+# and how many such uploads one user may hold at once.
+CHAINON_UPLOAD_MAX_SIZE = env_int("CHAINON_UPLOAD_MAX_SIZE", 4 * 1024**3)
+CHAINON_UPLOAD_PART_SIZE = env_int("CHAINON_UPLOAD_PART_SIZE", 16 * 1024**2)
+CHAINON_UPLOAD_LIFETIME = env_int("CHAINON_UPLOAD_LIFETIME", 24 * 3600)
+CHAINON_UPLOAD_MAX_OPEN = env_int("CHAINON_UPLOAD_MAX_OPEN", 20)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Wagtail ------------------------------------------------------------------

@@ -1,0 +1,95 @@
+"""``StoredFileField``: a file field that large files reach by direct upload
+and that cleans up after itself.
+
+Any room declares its files with it (an H5P package, a 360° panorama, a
+video) and gets, without more code: the upload widget in its Wagtail admin
+form (browser straight to S3, or streamed to Chaînon on local storage), the
+size and type rules checked before a byte is stored, and the object deleted
+in the background when the record is deleted or its file replaced.
+"""
+
+from django.db import models
+from django.db.models.signals import post_delete, post_init, post_save
+from wagtail.models import RevisionMixin
+
+from media.cleanup import delete_files_later
+
+
+class StoredFileField(models.FileField):
+    def __init__(
+        self,
+        *args,
+        max_upload_size: int | None = None,
+        content_types: tuple[str, ...] = (),
+        upload_permission: str | None = "",
+        **kwargs,
+    ):
+        """``max_upload_size`` caps this field below the site-wide maximum;
+        ``content_types`` lists accepted types (``video/*`` patterns); the
+        user who uploads needs ``upload_permission``: by default the model's
+        add or change permission, ``None`` for any signed-in user."""
+        self.max_upload_size = max_upload_size
+        self.content_types = tuple(content_types)
+        self.upload_permission = upload_permission
+        kwargs.setdefault("max_length", 1024)
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        if self.max_upload_size is not None:
+            kwargs["max_upload_size"] = self.max_upload_size
+        if self.content_types:
+            kwargs["content_types"] = self.content_types
+        if self.upload_permission != "":
+            kwargs["upload_permission"] = self.upload_permission
+        if kwargs.get("max_length") == 1024:
+            del kwargs["max_length"]
+        return name, path, args, kwargs
+
+    @property
+    def target(self) -> str:
+        """How an upload names the field it is for: ``app_label.model.field``."""
+        return f"{self.model._meta.label_lower}.{self.name}"
+
+    def contribute_to_class(self, cls, name, **kwargs):
+        super().contribute_to_class(cls, name, **kwargs)
+        if cls._meta.abstract:
+            return
+        post_init.connect(self._remember_name, sender=cls, weak=False)
+        post_save.connect(self._delete_replaced, sender=cls, weak=False)
+        post_delete.connect(self._delete_with_record, sender=cls, weak=False)
+
+    def _stored_name(self, instance) -> str:
+        return (
+            instance.__dict__.get(self.attname) and getattr(instance, self.attname).name
+        )
+
+    def _remember_name(self, instance, **kwargs):
+        instance.__dict__[f"_{self.attname}_stored"] = self._stored_name(instance)
+
+    def _delete_replaced(self, instance, **kwargs):
+        previous = instance.__dict__.get(f"_{self.attname}_stored")
+        current = self._stored_name(instance)
+        instance.__dict__[f"_{self.attname}_stored"] = current
+        # A model with revisions (a page) may be reverted to the old file.
+        if isinstance(instance, RevisionMixin):
+            return
+        if previous and previous != current and not self._shared(instance, previous):
+            delete_files_later([previous], storage=self.storage)
+
+    def _delete_with_record(self, instance, **kwargs):
+        name = self._stored_name(instance)
+        if name and not self._shared(instance, name):
+            delete_files_later([name], storage=self.storage)
+
+    def _shared(self, instance, name) -> bool:
+        """A copy of the record (a page's translation) may hold the same file."""
+        others = self.model._default_manager.exclude(pk=instance.pk)
+        return others.filter(**{self.attname: name}).exists()
+
+    def formfield(self, **kwargs):
+        from media.forms import DirectUploadField
+
+        return super().formfield(
+            **{"form_class": DirectUploadField, "model_field": self, **kwargs}
+        )

@@ -1,0 +1,325 @@
+"""The steps of a direct upload, whatever the storage.
+
+start → (browser sends the bytes: presigned PUT, numbered parts, or a
+streamed body) → complete (the server checks what arrived) → claimed by a
+form, or cancelled, or expired. Each step either succeeds or leaves the
+database as it was and the storage without a half-written object.
+"""
+
+import logging
+import mimetypes
+from contextlib import contextmanager
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.core.files.storage import default_storage
+from django.utils import timezone
+
+from media import sniff
+from media.messages import refusal_message, unavailable_message
+from media.models import Upload
+from media.storage_access import StorageUnavailable, is_local, is_s3, is_unavailable
+from media.targets import UnknownTarget, resolve_target
+from media.upload_rules import (
+    MULTIPART,
+    UploadRefused,
+    check_declaration,
+    check_parts,
+    normalise_content_type,
+    plan_upload,
+    safe_filename,
+)
+from media.uploads.local import BodyLengthMismatch, LocalUploads
+from media.uploads.s3 import S3Uploads
+
+logger = logging.getLogger(__name__)
+
+TOKEN_SALT = "media.upload"  # noqa: S105 - a signing salt, not a secret
+#: How many part URLs one request may ask for.
+MAX_PART_URLS = 100
+
+
+class UploadFailed(Exception):
+    """A step failed for a reason the user can read; ``status`` is the HTTP
+    status the API answers with."""
+
+    def __init__(self, message: str, status: int = 400):
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+def storage_backend(storage=None):
+    storage = storage or default_storage
+    if is_s3(storage):
+        return S3Uploads(storage)
+    if is_local(storage):
+        return LocalUploads(storage)
+    raise ImproperlyConfigured(f"No direct uploads for {type(storage).__name__}.")
+
+
+@contextmanager
+def talking_to_storage():
+    """Turn an unreachable storage into ``StorageUnavailable``."""
+    try:
+        yield
+    except StorageUnavailable:
+        raise
+    except Exception as error:
+        if is_unavailable(error):
+            logger.warning("File storage unavailable: %s", error)
+            raise StorageUnavailable(unavailable_message()) from error
+        raise
+
+
+def refused(error: UploadRefused) -> UploadFailed:
+    return UploadFailed(refusal_message(error))
+
+
+def start_upload(user, *, target: str, filename: str, size: int, content_type: str):
+    """Check the declaration against the target field's rules and open the
+    upload; nothing is stored and nothing recorded if any rule fails."""
+    try:
+        upload_target = resolve_target(target)
+    except UnknownTarget:
+        raise refused(UploadRefused("unknown_target", target=target)) from None
+    if not upload_target.allows(user):
+        raise PermissionDenied
+    try:
+        stored_filename = safe_filename(filename)
+        guessed = mimetypes.guess_type(filename)[0] or "application/octet-stream"
+        content_type = normalise_content_type(content_type or guessed)
+        check_declaration(
+            size=size,
+            content_type=content_type,
+            max_size=upload_target.max_size,
+            allowed_types=upload_target.content_types,
+        )
+        if (
+            Upload.objects.for_owner(user).open().count()
+            >= settings.CHAINON_UPLOAD_MAX_OPEN
+        ):
+            raise UploadRefused("too_many_open", limit=settings.CHAINON_UPLOAD_MAX_OPEN)
+    except UploadRefused as error:
+        raise refused(error) from None
+
+    backend = storage_backend()
+    plan = plan_upload(size, settings.CHAINON_UPLOAD_PART_SIZE)
+    upload = Upload(
+        owner=user,
+        target=upload_target.name,
+        filename=filename[-255:],
+        content_type=content_type,
+        size=size,
+        strategy=Upload.Strategy.LOCAL
+        if isinstance(backend, LocalUploads)
+        else plan.strategy,
+        part_size=size if isinstance(backend, LocalUploads) else plan.part_size,
+    )
+    upload.name = f"{upload_target.folder()}/{upload.id}/{stored_filename}"
+    if upload.strategy == MULTIPART:
+        with talking_to_storage():
+            upload.multipart_id = backend.start_multipart(upload)
+    upload.save()
+    return upload
+
+
+def part_count(upload) -> int:
+    return -(-upload.size // upload.part_size)
+
+
+def _require_pending(upload):
+    if upload.state != Upload.State.PENDING:
+        raise refused(UploadRefused("not_pending", state=upload.get_state_display()))
+
+
+def sign_parts(upload, numbers: list[int]) -> dict[int, str]:
+    """Presigned URLs for the parts the browser is about to send."""
+    _require_pending(upload)
+    if upload.strategy != Upload.Strategy.MULTIPART:
+        raise refused(UploadRefused("not_multipart"))
+    count = part_count(upload)
+    if not numbers or len(numbers) > MAX_PART_URLS:
+        raise refused(UploadRefused("too_many_parts", limit=MAX_PART_URLS))
+    for number in numbers:
+        if not 1 <= number <= count:
+            raise refused(UploadRefused("unknown_part", number=number))
+    backend = storage_backend()
+    return {number: backend.part_url(upload, number) for number in numbers}
+
+
+def uploaded_parts(upload) -> dict[int, int]:
+    """``{number: size}`` of the parts already in storage, for resuming."""
+    if (
+        upload.strategy != Upload.Strategy.MULTIPART
+        or upload.state != Upload.State.PENDING
+    ):
+        return {}
+    with talking_to_storage():
+        parts = storage_backend().uploaded_parts(upload)
+    return {number: part["size"] for number, part in parts.items()}
+
+
+def single_put(upload) -> dict:
+    return storage_backend().single_url(upload)
+
+
+def receive_body(upload, stream, *, content_length: int | None, content_type: str):
+    """Local storage: copy a streamed request body. Refused before reading
+    when its length or type differs from the declaration."""
+    _require_pending(upload)
+    if upload.strategy != Upload.Strategy.LOCAL:
+        raise refused(UploadRefused("not_local"))
+    if content_length != upload.size:
+        raise refused(
+            UploadRefused(
+                "size_mismatch", size=content_length or 0, expected=upload.size
+            )
+        )
+    try:
+        declared = normalise_content_type(content_type or "application/octet-stream")
+    except UploadRefused as error:
+        raise refused(error) from None
+    if declared != upload.content_type:
+        raise refused(
+            UploadRefused(
+                "type_mismatch", content_type=declared, expected=upload.content_type
+            )
+        )
+    try:
+        with talking_to_storage():
+            storage_backend().receive(upload, stream)
+    except BodyLengthMismatch as error:
+        raise refused(
+            UploadRefused("incomplete", size=error.received, expected=upload.size)
+        ) from None
+
+
+def complete_upload(upload) -> Upload:
+    """Check what the storage holds against the declaration; a mismatch
+    deletes the object and rejects the upload, saying why."""
+    if upload.state == Upload.State.COMPLETE:
+        return upload
+    _require_pending(upload)
+    backend = storage_backend()
+    with talking_to_storage():
+        if upload.strategy == Upload.Strategy.MULTIPART:
+            _assemble(upload, backend)
+        stored = backend.stat(upload)
+        if stored is None:
+            raise refused(UploadRefused("missing"))
+        if stored.size != upload.size:
+            _reject(
+                upload,
+                backend,
+                UploadRefused("size_mismatch", size=stored.size, expected=upload.size),
+            )
+        if stored.content_type and stored.content_type != upload.content_type:
+            _reject(
+                upload,
+                backend,
+                UploadRefused(
+                    "type_mismatch",
+                    content_type=stored.content_type,
+                    expected=upload.content_type,
+                ),
+            )
+        head = backend.read_head(upload, sniff.HEAD_LENGTH)
+        if not sniff.content_matches(upload.content_type, head):
+            _reject(
+                upload,
+                backend,
+                UploadRefused("content_mismatch", expected=upload.content_type),
+            )
+    upload.state = Upload.State.COMPLETE
+    upload.completed_at = timezone.now()
+    upload.save(update_fields=["state", "completed_at"])
+    return upload
+
+
+def _assemble(upload, backend):
+    parts = backend.uploaded_parts(upload)
+    sizes = {number: part["size"] for number, part in parts.items()}
+    plan = plan_upload(upload.size, upload.part_size)
+    try:
+        missing = check_parts(sizes, plan, upload.size)
+    except UploadRefused as error:
+        _reject(upload, backend, error)
+    if missing:
+        raise UploadFailed(
+            refusal_message(UploadRefused("parts_missing", missing=missing)), status=409
+        )
+    backend.finish_multipart(upload, parts)
+    upload.multipart_id = ""
+    upload.save(update_fields=["multipart_id"])
+
+
+def _reject(upload, backend, error: UploadRefused):
+    backend.discard(upload)
+    message = refusal_message(error)
+    upload.state = Upload.State.REJECTED
+    upload.error = message
+    upload.multipart_id = ""
+    upload.save(update_fields=["state", "error", "multipart_id"])
+    raise UploadFailed(message)
+
+
+def cancel_upload(upload) -> None:
+    """Stop an upload and free its storage; cancelling twice is harmless."""
+    if not upload.holds_storage:
+        return
+    with talking_to_storage():
+        storage_backend().discard(upload)
+    upload.state = Upload.State.CANCELLED
+    upload.multipart_id = ""
+    upload.save(update_fields=["state", "multipart_id"])
+
+
+def expire_uploads(now=None) -> int:
+    """Free the storage of uploads abandoned half-way or never claimed."""
+    expired = 0
+    backend = storage_backend()
+    for upload in Upload.objects.expired(now).iterator():
+        with talking_to_storage():
+            backend.discard(upload)
+        upload.state = Upload.State.CANCELLED  # freed above, not again on delete
+        upload.delete()
+        expired += 1
+    return expired
+
+
+# --- Handing a finished upload to the form that asked for it -----------------
+
+
+def claim_token(upload) -> str:
+    """What the browser puts in the form: proof that this user finished this
+    upload for this field, which nobody else can forge."""
+    return signing.dumps(
+        {"id": str(upload.id), "target": upload.target}, salt=TOKEN_SALT
+    )
+
+
+def claim(token: str, target: str) -> Upload:
+    """The finished upload a token stands for, now attached to a record.
+
+    Claiming is idempotent, so a form shown again after a validation error
+    can submit the same token.
+    """
+    try:
+        data = signing.loads(
+            token, salt=TOKEN_SALT, max_age=settings.CHAINON_UPLOAD_LIFETIME
+        )
+    except signing.BadSignature:
+        raise refused(UploadRefused("bad_token")) from None
+    if not isinstance(data, dict) or data.get("target") != target:
+        raise refused(UploadRefused("bad_token"))
+    claimed = Upload.objects.filter(
+        pk=data.get("id"), state__in=[Upload.State.COMPLETE, Upload.State.CLAIMED]
+    ).first()
+    if claimed is None:
+        raise refused(UploadRefused("bad_token"))
+    if claimed.state == Upload.State.COMPLETE:
+        Upload.objects.filter(pk=claimed.pk).update(state=Upload.State.CLAIMED)
+        claimed.state = Upload.State.CLAIMED
+    return claimed

@@ -1,0 +1,33 @@
+"""Serving ``MEDIA_URL`` when files live on the local disk.
+
+Django's ``static.serve`` neither streams ranges nor is meant for
+production; this view does both, so a video in ``var/media`` can be seeked
+on a laptop or a small single-server install. With S3 configured this view
+answers 404: file URLs point at the storage itself, and a private bucket
+must not be readable through Chaînon by guessing names.
+"""
+
+import posixpath
+
+from django.core.files.storage import default_storage
+from django.http import Http404
+from django.views.decorators.http import require_safe
+
+from media.responses import stored_file_response
+from media.storage_access import is_local
+
+
+@require_safe
+def serve_media(request, name):
+    if not is_local(default_storage):
+        raise Http404
+    name = posixpath.normpath(name).lstrip("/")
+    if name.startswith("..") or "/../" in f"/{name}/" or not name:
+        raise Http404
+    try:
+        exists = default_storage.exists(name)
+    except Exception:  # noqa: BLE001 - a path the storage refuses does not exist
+        exists = False
+    if not exists:
+        raise Http404
+    return stored_file_response(request, default_storage, name)
