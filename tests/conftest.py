@@ -9,6 +9,9 @@ the site root, its translations in the four other languages, and a content
 page in the menu, so page, chrome and language tests have a real tree.
 """
 
+import shutil
+from pathlib import Path
+
 import pytest
 from django.conf import settings
 from django.core.cache import caches
@@ -20,6 +23,16 @@ from tests.factories import UserFactory
 pytest_plugins = ["tests.support.storage_fixtures"]
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def temporary_media_root():
+    """The test settings keep local files in a folder of their own; it goes
+    when the session ends, so runs leave nothing behind in /tmp."""
+    yield
+    media_root = Path(settings.MEDIA_ROOT)
+    if media_root.name.startswith("chainon-test-media-"):
+        shutil.rmtree(media_root, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
+from .environment import env_str
 
 DEBUG = False
 SECRET_KEY = DEV_SECRET_KEY  # noqa: F405
@@ -23,8 +24,14 @@ TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBacken
 ALLOWED_HOSTS = ["*"]
 ACCOUNT_RATE_LIMITS = False
 
-# Uploaded files of a test run never land in the developer's var/media.
-MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="chainon-test-media-"))
+# Uploaded files of a test run never land in the developer's var/media; the
+# suite deletes this folder when it ends (tests/conftest.py).
+# Only named here: the folder exists once a file is saved, so processes that
+# merely load these settings leave nothing behind.
+MEDIA_ROOT = Path(
+    env_str("CHAINON_TEST_MEDIA_ROOT")
+    or Path(tempfile.gettempdir()) / f"chainon-test-media-{os.getpid()}"
+)
 if STORAGES["default"]["BACKEND"].endswith("FileSystemStorage"):  # noqa: F405
     STORAGES["default"]["OPTIONS"] = {"location": MEDIA_ROOT, "base_url": MEDIA_URL}  # noqa: F405
 STORAGES["staticfiles"] = {  # noqa: F405

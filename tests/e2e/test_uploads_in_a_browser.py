@@ -8,6 +8,7 @@ import re
 import pytest
 from django.core.files.storage import default_storage
 from django.test import Client
+from wagtail.users.models import UserProfile
 
 from media.models import Upload
 from tests.factories import UserFactory
@@ -32,6 +33,9 @@ def video(tmp_path):
 def admin_page(page, live_server, settings):
     settings.CHAINON_UPLOAD_PART_SIZE = 5 * MiB
     editor = UserFactory(is_superuser=True, is_staff=True)
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "en"  # the admin in English, for readable asserts
+    profile.save()
     client = Client()
     client.force_login(editor)
     page.context.add_cookies(

@@ -287,3 +287,21 @@ def test_cancelling_frees_the_storage_and_can_be_repeated(storage, client):
     assert cancelled.state == Upload.State.CANCELLED
     assert not default_storage.exists(cancelled.name)
     assert complete(client, upload).status_code == 400
+
+
+def test_refusals_are_in_french_by_default_and_follow_the_pages_language(
+    local_storage, client, settings
+):
+    settings.CHAINON_UPLOAD_MAX_SIZE = 10
+    del client.defaults["HTTP_ACCEPT_LANGUAGE"]
+
+    french = start(client, data=b"x" * 11).json()["detail"]
+    portuguese = client.post(
+        "/api/media/uploads/",
+        {"target": "testapp.evidence.file", "filename": "a.mp4", "size": 11},
+        content_type="application/json",
+        headers={"Accept-Language": "pt"},
+    ).json()["detail"]
+
+    assert french.startswith("Le fichier est trop volumineux")
+    assert portuguese.startswith("O ficheiro")

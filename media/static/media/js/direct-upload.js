@@ -75,7 +75,12 @@ class DirectUpload {
   }
 
   async api(url, { method = "GET", body } = {}) {
-    const headers = { Accept: "application/json", "X-CSRFToken": csrfToken(this.root) };
+    // Refusals come back as sentences in the page's language.
+    const headers = {
+      Accept: "application/json",
+      "Accept-Language": document.documentElement.lang || "fr",
+      "X-CSRFToken": csrfToken(this.root),
+    };
     if (body !== undefined) headers["Content-Type"] = "application/json";
     let response;
     try {
