@@ -71,6 +71,12 @@ class StoredFileField(models.FileField):
         previous = instance.__dict__.get(f"_{self.attname}_stored")
         current = self._stored_name(instance)
         instance.__dict__[f"_{self.attname}_stored"] = current
+        if current and current != previous:
+            # A direct upload's object now belongs to this record (a page's
+            # draft included: Wagtail saves the page while saving a revision).
+            from media.uploads.service import mark_claimed
+
+            mark_claimed(current)
         # A model with revisions (a page) may be reverted to the old file.
         if isinstance(instance, RevisionMixin):
             return

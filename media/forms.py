@@ -114,12 +114,20 @@ class DirectUploadField(forms.FileField):
             return data
         return super().bound_data(data, initial)
 
+    def _clean_bound_field(self, bound_field):
+        # Wagtail's admin forms know who is editing (``for_user``): a token
+        # must then belong to that person.
+        self._user = getattr(bound_field.form, "for_user", None)
+        return super()._clean_bound_field(bound_field)
+
     def to_python(self, data):
         if isinstance(data, UploadToken):
-            from media.uploads.service import UploadFailed, claim
+            from media.uploads.service import UploadFailed, redeem
 
             try:
-                return claim(data.token, self.target).name
+                return redeem(
+                    data.token, self.target, getattr(self, "_user", None)
+                ).name
             except UploadFailed as error:
                 raise forms.ValidationError(error.message, code="upload") from None
         uploaded = super().to_python(data)

@@ -2,8 +2,8 @@
 
 Any view that touches storage (a Wagtail image upload, a document download)
 can meet S3 being down. This middleware answers 503 with a sentence saying
-so, in the page's language, as JSON for API requests; the view's database
-transaction has already rolled back, so nothing is half-written.
+so, in the page's language, as JSON for API requests. Django writes a file
+before the row that names it, so a failed write leaves no row behind.
 """
 
 import logging

@@ -25,10 +25,14 @@ class UploadQuerySet(models.QuerySet):
         return self.filter(state__in=[Upload.State.PENDING, Upload.State.COMPLETE])
 
     def expired(self, now=None):
-        """Open uploads older than ``CHAINON_UPLOAD_LIFETIME``: abandoned."""
+        """Unclaimed uploads older than ``CHAINON_UPLOAD_LIFETIME``, counted
+        from completion when finished (their token is valid that long)."""
         now = now or timezone.now()
         cutoff = now - timedelta(seconds=settings.CHAINON_UPLOAD_LIFETIME)
-        return self.open().filter(created_at__lt=cutoff)
+        return self.exclude(state=Upload.State.CLAIMED).filter(
+            models.Q(completed_at__lt=cutoff)
+            | models.Q(completed_at__isnull=True, created_at__lt=cutoff)
+        )
 
 
 class Upload(models.Model):

@@ -7,9 +7,11 @@ seek; neither path reads a whole file into memory.
 """
 
 import mimetypes
+import posixpath
 
 from django.http import (
     FileResponse,
+    Http404,
     HttpResponse,
     HttpResponseRedirect,
     StreamingHttpResponse,
@@ -20,6 +22,16 @@ from media.byte_ranges import RangeNotSatisfiable, parse_range
 from media.storage_access import is_s3
 
 CHUNK_SIZE = 256 * 1024
+
+# Types a browser may show in place: media, images that cannot carry script,
+# captions, PDF. Anything else (HTML, SVG, JavaScript…) is a download in a
+# sandbox, so a file someone uploaded never runs as a page of the site.
+INLINE_TYPES = ("audio/", "video/", "text/vtt", "application/pdf", "model/gltf-binary")
+INLINE_IMAGES = ("image/png", "image/jpeg", "image/gif", "image/webp", "image/avif")
+
+
+def shown_inline(content_type: str) -> bool:
+    return content_type.startswith(INLINE_TYPES) or content_type in INLINE_IMAGES
 
 
 def _limited_chunks(handle, length: int):
@@ -41,11 +53,14 @@ def stored_file_response(
     content_type = (
         content_type or mimetypes.guess_type(name)[0] or "application/octet-stream"
     )
-    disposition = content_disposition_header(attachment, filename) if filename else None
+    attachment = attachment or not shown_inline(content_type)
+    filename = filename or posixpath.basename(name)
+    disposition = content_disposition_header(attachment, filename)
     if is_s3(storage):
-        parameters = {"ResponseContentType": content_type}
-        if disposition:
-            parameters["ResponseContentDisposition"] = disposition
+        parameters = {
+            "ResponseContentType": content_type,
+            "ResponseContentDisposition": disposition,
+        }
         response = HttpResponseRedirect(storage.url(name, parameters=parameters))
         response["Cache-Control"] = "private, no-store"
         return response
@@ -53,7 +68,10 @@ def stored_file_response(
 
 
 def _ranged_local_response(request, storage, name, content_type, disposition):
-    size = storage.size(name)
+    try:
+        size = storage.size(name)
+    except FileNotFoundError:
+        raise Http404 from None
     try:
         wanted = parse_range(request.headers.get("Range"), size)
     except RangeNotSatisfiable:
@@ -76,6 +94,7 @@ def _ranged_local_response(request, storage, name, content_type, disposition):
     response["Accept-Ranges"] = "bytes"
     response["Last-Modified"] = http_date(storage.get_modified_time(name).timestamp())
     response["X-Content-Type-Options"] = "nosniff"
-    if disposition:
-        response["Content-Disposition"] = disposition
+    response["Content-Disposition"] = disposition
+    if not shown_inline(content_type):
+        response["Content-Security-Policy"] = "sandbox; default-src 'none'"
     return response

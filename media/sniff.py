@@ -54,11 +54,6 @@ _SIGNATURES = {
 }
 
 
-def knows(content_type: str) -> bool:
-    """Whether the first bytes can confirm or contradict ``content_type``."""
-    return content_type in _SIGNATURES
-
-
 def content_matches(content_type: str, head: bytes) -> bool:
     """False only when ``head`` proves the declaration wrong."""
     check = _SIGNATURES.get(content_type)

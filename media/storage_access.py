@@ -5,7 +5,7 @@ serving need to know more: whether the browser can talk to S3 itself, and
 the boto3 client and object key behind a stored name.
 """
 
-from botocore.exceptions import BotoCoreError, ClientError, HTTPClientError
+from botocore.exceptions import ClientError, HTTPClientError
 from botocore.exceptions import ConnectionError as BotoConnectionError
 from django.core.files.storage import default_storage
 from django.core.files.storage.filesystem import FileSystemStorage
@@ -46,6 +46,4 @@ def is_unavailable(error: BaseException) -> bool:
     if isinstance(error, ClientError):
         status = error.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0)
         return status >= 500
-    if isinstance(error, BotoCoreError):
-        return True
     return False

@@ -20,14 +20,6 @@ def delete_stored_files(names: list[str]) -> int:
 
 
 @task
-def expire_abandoned_uploads() -> int:
-    """The periodic twin of ``manage.py expire_uploads``."""
-    from media.uploads.service import expire_uploads
-
-    return expire_uploads()
-
-
-@task
 def discard_upload(name: str, multipart_id: str = "") -> None:
     """Free what an upload record held: its multipart parts and its object."""
     from media.uploads.service import storage_backend

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from fnmatch import fnmatchcase
 
 # S3's own limits: every part but the last is at least 5 MiB, a multipart
-# upload has at most 10,000 parts, and a single PUT carries at most 5 GiB.
+# upload has at most 10,000 parts, and a part (like a single PUT) carries at
+# most 5 GiB.
 MIN_PART_SIZE = 5 * 1024 * 1024
+MAX_PART_SIZE = 5 * 1024**3
 MAX_PARTS = 10_000
-MAX_SINGLE_PUT = 5 * 1024**3
 
 SINGLE = "single"
 MULTIPART = "multipart"
@@ -54,6 +55,7 @@ class UploadPlan:
 def plan_upload(size: int, part_size: int) -> UploadPlan:
     """Files larger than one part go multipart, so a dropped connection costs
     one part, not the whole file; parts grow when 10,000 would not suffice."""
+    part_size = min(part_size, MAX_PART_SIZE)
     if size <= part_size:
         return UploadPlan(SINGLE, size, 1)
     part_size = max(part_size, MIN_PART_SIZE, math.ceil(size / MAX_PARTS))

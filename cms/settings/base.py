@@ -243,6 +243,9 @@ CHAINON_UPLOAD_MAX_SIZE = env_int("CHAINON_UPLOAD_MAX_SIZE", 4 * 1024**3)
 CHAINON_UPLOAD_PART_SIZE = env_int("CHAINON_UPLOAD_PART_SIZE", 16 * 1024**2)
 CHAINON_UPLOAD_LIFETIME = env_int("CHAINON_UPLOAD_LIFETIME", 24 * 3600)
 CHAINON_UPLOAD_MAX_OPEN = env_int("CHAINON_UPLOAD_MAX_OPEN", 20)
+# Lifetime in seconds of the presigned URLs a browser uploads to (one part,
+# or a small file each): short, since a URL signed before a cancel still works.
+CHAINON_UPLOAD_URL_EXPIRE = env_int("CHAINON_UPLOAD_URL_EXPIRE", 900)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Wagtail ------------------------------------------------------------------

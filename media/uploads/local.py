@@ -15,6 +15,10 @@ from media.uploads.s3 import StoredObject
 CHUNK_SIZE = 1024 * 1024
 
 
+class TransferInProgress(Exception):
+    """Two requests sent the same upload's body at once."""
+
+
 class BodyLengthMismatch(Exception):
     def __init__(self, received: int):
         super().__init__(received)
@@ -59,9 +63,10 @@ class LocalUploads:
         except BaseException:
             self.storage.delete(upload.name)
             raise
-        if saved != upload.name:  # pragma: no cover - names carry a UUID
+        if saved != upload.name:
+            # Another request for the same upload wrote the name meanwhile.
             self.storage.delete(saved)
-            raise RuntimeError(f"storage renamed {upload.name} to {saved}")
+            raise TransferInProgress
 
     def stat(self, upload) -> StoredObject | None:
         if not self.storage.exists(upload.name):

@@ -8,6 +8,7 @@ Resuming after a dropped part is asking S3 which parts it already holds.
 from dataclasses import dataclass
 
 from botocore.exceptions import ClientError
+from django.conf import settings
 
 from media.storage_access import error_code, s3_client, s3_key
 
@@ -23,7 +24,11 @@ class S3Uploads:
         self.storage = storage
         self.client = s3_client(storage)
         self.bucket = storage.bucket_name
-        self.expire = storage.querystring_expire
+        # Upload URLs live shorter than download URLs: a URL signed before a
+        # cancel must not be able to put the object back for long.
+        self.expire = min(
+            storage.querystring_expire, settings.CHAINON_UPLOAD_URL_EXPIRE
+        )
 
     def _object(self, upload) -> dict:
         return {"Bucket": self.bucket, "Key": s3_key(upload.name, self.storage)}
@@ -54,26 +59,36 @@ class S3Uploads:
         )
         return {"url": url, "headers": {"Content-Type": upload.content_type}}
 
-    def part_url(self, upload, number: int) -> str:
+    def part_url(self, upload, number: int, length: int) -> str:
+        """A PUT URL for one part that signs its length: S3 refuses a part
+        of any other size, so nothing larger than declared is ever stored."""
         return self.client.generate_presigned_url(
             "upload_part",
             Params={
                 **self._object(upload),
                 "UploadId": upload.multipart_id,
                 "PartNumber": number,
+                "ContentLength": length,
             },
             ExpiresIn=self.expire,
         )
 
-    def uploaded_parts(self, upload) -> dict[int, dict]:
-        """``{number: {"size": .., "etag": ..}}`` of the parts S3 holds."""
+    def uploaded_parts(self, upload) -> dict[int, dict] | None:
+        """``{number: {"size": .., "etag": ..}}`` of the parts S3 holds, or
+        None when the multipart upload no longer exists (assembled already,
+        or aborted)."""
         parts, marker = {}, 0
         while True:
-            response = self.client.list_parts(
-                **self._object(upload),
-                UploadId=upload.multipart_id,
-                PartNumberMarker=marker,
-            )
+            try:
+                response = self.client.list_parts(
+                    **self._object(upload),
+                    UploadId=upload.multipart_id,
+                    PartNumberMarker=marker,
+                )
+            except ClientError as error:
+                if error_code(error) in ("NoSuchUpload", "404"):
+                    return None
+                raise
             for part in response.get("Parts", []):
                 parts[part["PartNumber"]] = {"size": part["Size"], "etag": part["ETag"]}
             if not response.get("IsTruncated"):

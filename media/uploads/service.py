@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.core.files.storage import default_storage
+from django.db import transaction
 from django.utils import timezone
 
 from media import sniff
@@ -30,7 +31,7 @@ from media.upload_rules import (
     plan_upload,
     safe_filename,
 )
-from media.uploads.local import BodyLengthMismatch, LocalUploads
+from media.uploads.local import BodyLengthMismatch, LocalUploads, TransferInProgress
 from media.uploads.s3 import S3Uploads
 
 logger = logging.getLogger(__name__)
@@ -117,12 +118,26 @@ def start_upload(user, *, target: str, filename: str, size: int, content_type: s
         else plan.strategy,
         part_size=size if isinstance(backend, LocalUploads) else plan.part_size,
     )
+    stored_filename = matching_extension(stored_filename, content_type)
     upload.name = f"{upload_target.folder()}/{upload.id}/{stored_filename}"
     if upload.strategy == MULTIPART:
         with talking_to_storage():
             upload.multipart_id = backend.start_multipart(upload)
     upload.save()
     return upload
+
+
+def matching_extension(filename: str, content_type: str) -> str:
+    """The declared type decides the stored name's extension when the two
+    disagree (``page.html`` declared as ``video/mp4`` is stored as
+    ``page.mp4``), so nothing is ever served under a type it was not
+    checked as. Extensions unknown to ``mimetypes`` (``.h5p``) are kept."""
+    guessed = mimetypes.guess_type(filename)[0]
+    extension = mimetypes.guess_extension(content_type)
+    if guessed is None or guessed == content_type or extension is None:
+        return filename
+    stem = filename.rsplit(".", 1)[0]
+    return f"{stem}{extension}"
 
 
 def part_count(upload) -> int:
@@ -139,14 +154,16 @@ def sign_parts(upload, numbers: list[int]) -> dict[int, str]:
     _require_pending(upload)
     if upload.strategy != Upload.Strategy.MULTIPART:
         raise refused(UploadRefused("not_multipart"))
-    count = part_count(upload)
     if not numbers or len(numbers) > MAX_PART_URLS:
         raise refused(UploadRefused("too_many_parts", limit=MAX_PART_URLS))
+    lengths = plan_upload(upload.size, upload.part_size).expected_lengths(upload.size)
     for number in numbers:
-        if not 1 <= number <= count:
+        if number not in lengths:
             raise refused(UploadRefused("unknown_part", number=number))
     backend = storage_backend()
-    return {number: backend.part_url(upload, number) for number in numbers}
+    return {
+        number: backend.part_url(upload, number, lengths[number]) for number in numbers
+    }
 
 
 def uploaded_parts(upload) -> dict[int, int]:
@@ -157,7 +174,7 @@ def uploaded_parts(upload) -> dict[int, int]:
     ):
         return {}
     with talking_to_storage():
-        parts = storage_backend().uploaded_parts(upload)
+        parts = storage_backend().uploaded_parts(upload) or {}
     return {number: part["size"] for number, part in parts.items()}
 
 
@@ -194,95 +211,115 @@ def receive_body(upload, stream, *, content_length: int | None, content_type: st
         raise refused(
             UploadRefused("incomplete", size=error.received, expected=upload.size)
         ) from None
+    except TransferInProgress:
+        raise UploadFailed(refusal_message(UploadRefused("busy")), status=409) from None
 
 
 def complete_upload(upload) -> Upload:
     """Check what the storage holds against the declaration; a mismatch
-    deletes the object and rejects the upload, saying why."""
-    if upload.state == Upload.State.COMPLETE:
-        return upload
-    _require_pending(upload)
-    backend = storage_backend()
-    with talking_to_storage():
-        if upload.strategy == Upload.Strategy.MULTIPART:
-            _assemble(upload, backend)
-        stored = backend.stat(upload)
-        if stored is None:
-            raise refused(UploadRefused("missing"))
-        if stored.size != upload.size:
-            _reject(
-                upload,
-                backend,
-                UploadRefused("size_mismatch", size=stored.size, expected=upload.size),
-            )
-        if stored.content_type and stored.content_type != upload.content_type:
-            _reject(
-                upload,
-                backend,
-                UploadRefused(
-                    "type_mismatch",
-                    content_type=stored.content_type,
-                    expected=upload.content_type,
-                ),
-            )
-        head = backend.read_head(upload, sniff.HEAD_LENGTH)
-        if not sniff.content_matches(upload.content_type, head):
-            _reject(
-                upload,
-                backend,
-                UploadRefused("content_mismatch", expected=upload.content_type),
-            )
-    upload.state = Upload.State.COMPLETE
-    upload.completed_at = timezone.now()
-    upload.save(update_fields=["state", "completed_at"])
+    deletes the object and rejects the upload, saying why.
+
+    The row is locked while checking, so two completes (a retry racing the
+    first) or a complete racing a cancel cannot both act. A retry after the
+    parts were assembled (the storage failed right after) goes straight to
+    the checks.
+    """
+    with transaction.atomic():
+        upload = Upload.objects.select_for_update().get(pk=upload.pk)
+        if upload.state == Upload.State.COMPLETE:
+            return upload
+        _require_pending(upload)
+        backend = storage_backend()
+        with talking_to_storage():
+            refusal = _check_stored(upload, backend)
+            if refusal is not None:
+                backend.discard(upload)
+        if refusal is None:
+            upload.state = Upload.State.COMPLETE
+            upload.completed_at = timezone.now()
+        else:
+            upload.state = Upload.State.REJECTED
+            upload.error = refusal_message(refusal)
+        upload.multipart_id = ""
+        upload.save(update_fields=["state", "completed_at", "error", "multipart_id"])
+    if refusal is not None:
+        raise UploadFailed(upload.error)
     return upload
 
 
-def _assemble(upload, backend):
+def _check_stored(upload, backend) -> UploadRefused | None:
+    """Why the stored object contradicts the declaration, if it does."""
+    if upload.strategy == Upload.Strategy.MULTIPART and upload.multipart_id:
+        refusal = _assemble(upload, backend)
+        if refusal is not None:
+            return refusal
+    stored = backend.stat(upload)
+    if stored is None:
+        raise refused(UploadRefused("missing"))
+    if stored.size != upload.size:
+        return UploadRefused("size_mismatch", size=stored.size, expected=upload.size)
+    if stored.content_type and stored.content_type != upload.content_type:
+        return UploadRefused(
+            "type_mismatch",
+            content_type=stored.content_type,
+            expected=upload.content_type,
+        )
+    head = backend.read_head(upload, sniff.HEAD_LENGTH)
+    if not sniff.content_matches(upload.content_type, head):
+        return UploadRefused("content_mismatch", expected=upload.content_type)
+    return None
+
+
+def _assemble(upload, backend) -> UploadRefused | None:
+    """Join the parts into the object; a missing part is a 409 the browser
+    resumes from, a part of the wrong length rejects the upload."""
     parts = backend.uploaded_parts(upload)
+    if parts is None:  # assembled by an earlier attempt
+        return None
     sizes = {number: part["size"] for number, part in parts.items()}
-    plan = plan_upload(upload.size, upload.part_size)
     try:
-        missing = check_parts(sizes, plan, upload.size)
+        missing = check_parts(
+            sizes, plan_upload(upload.size, upload.part_size), upload.size
+        )
     except UploadRefused as error:
-        _reject(upload, backend, error)
+        return error
     if missing:
         raise UploadFailed(
             refusal_message(UploadRefused("parts_missing", missing=missing)), status=409
         )
     backend.finish_multipart(upload, parts)
-    upload.multipart_id = ""
-    upload.save(update_fields=["multipart_id"])
-
-
-def _reject(upload, backend, error: UploadRefused):
-    backend.discard(upload)
-    message = refusal_message(error)
-    upload.state = Upload.State.REJECTED
-    upload.error = message
-    upload.multipart_id = ""
-    upload.save(update_fields=["state", "error", "multipart_id"])
-    raise UploadFailed(message)
+    return None
 
 
 def cancel_upload(upload) -> None:
     """Stop an upload and free its storage; cancelling twice is harmless."""
-    if not upload.holds_storage:
-        return
-    with talking_to_storage():
-        storage_backend().discard(upload)
-    upload.state = Upload.State.CANCELLED
-    upload.multipart_id = ""
-    upload.save(update_fields=["state", "multipart_id"])
+    with transaction.atomic():
+        upload = Upload.objects.select_for_update().get(pk=upload.pk)
+        if not upload.holds_storage:
+            return
+        with talking_to_storage():
+            storage_backend().discard(upload)
+        upload.state = Upload.State.CANCELLED
+        upload.multipart_id = ""
+        upload.save(update_fields=["state", "multipart_id"])
 
 
 def expire_uploads(now=None) -> int:
-    """Free the storage of uploads abandoned half-way or never claimed."""
+    """Free the storage of every unclaimed upload past its lifetime and
+    forget it: unfinished, finished but never saved, and also cancelled or
+    rejected ones, whose object a late PUT (on a URL signed before the
+    cancel) may have put back."""
     expired = 0
     backend = storage_backend()
     for upload in Upload.objects.expired(now).iterator():
-        with talking_to_storage():
-            backend.discard(upload)
+        try:
+            with talking_to_storage():
+                backend.discard(upload)
+        except StorageUnavailable:
+            raise
+        except Exception:
+            logger.exception("Could not expire upload %s", upload.pk)
+            continue
         upload.state = Upload.State.CANCELLED  # freed above, not again on delete
         upload.delete()
         expired += 1
@@ -294,17 +331,21 @@ def expire_uploads(now=None) -> int:
 
 def claim_token(upload) -> str:
     """What the browser puts in the form: proof that this user finished this
-    upload for this field, which nobody else can forge."""
+    upload for this field. Signed, so nobody can forge one; it names its
+    owner, so a form that knows its user refuses someone else's."""
     return signing.dumps(
-        {"id": str(upload.id), "target": upload.target}, salt=TOKEN_SALT
+        {"id": str(upload.id), "target": upload.target, "owner": upload.owner_id},
+        salt=TOKEN_SALT,
     )
 
 
-def claim(token: str, target: str) -> Upload:
-    """The finished upload a token stands for, now attached to a record.
+def redeem(token: str, target: str, user=None) -> Upload:
+    """The finished upload a token stands for.
 
-    Claiming is idempotent, so a form shown again after a validation error
-    can submit the same token.
+    It stays *complete* until the record that takes its file is saved
+    (``StoredFileField`` then marks it claimed), so a form shown again after
+    an error can post the same token, and an abandoned form's upload still
+    expires. A claimed upload's token is spent.
     """
     try:
         data = signing.loads(
@@ -314,12 +355,18 @@ def claim(token: str, target: str) -> Upload:
         raise refused(UploadRefused("bad_token")) from None
     if not isinstance(data, dict) or data.get("target") != target:
         raise refused(UploadRefused("bad_token"))
-    claimed = Upload.objects.filter(
-        pk=data.get("id"), state__in=[Upload.State.COMPLETE, Upload.State.CLAIMED]
-    ).first()
-    if claimed is None:
+    if user is not None and data.get("owner") != user.pk:
         raise refused(UploadRefused("bad_token"))
-    if claimed.state == Upload.State.COMPLETE:
-        Upload.objects.filter(pk=claimed.pk).update(state=Upload.State.CLAIMED)
-        claimed.state = Upload.State.CLAIMED
-    return claimed
+    upload = Upload.objects.filter(
+        pk=data.get("id"), state=Upload.State.COMPLETE
+    ).first()
+    if upload is None:
+        raise refused(UploadRefused("bad_token"))
+    return upload
+
+
+def mark_claimed(name: str) -> None:
+    """The record holding ``name`` was saved: the object is now its own."""
+    Upload.objects.filter(name=name, state=Upload.State.COMPLETE).update(
+        state=Upload.State.CLAIMED
+    )

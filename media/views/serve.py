@@ -13,6 +13,7 @@ from django.core.files.storage import default_storage
 from django.http import Http404
 from django.views.decorators.http import require_safe
 
+from media.models import Upload
 from media.responses import stored_file_response
 from media.storage_access import is_local
 
@@ -28,6 +29,12 @@ def serve_media(request, name):
         exists = default_storage.exists(name)
     except Exception:  # noqa: BLE001 - a path the storage refuses does not exist
         exists = False
-    if not exists:
+    if (
+        not exists
+        or Upload.objects.filter(name=name)
+        .exclude(state__in=[Upload.State.COMPLETE, Upload.State.CLAIMED])
+        .exists()
+    ):
+        # An upload still on its way, or rejected, was never checked.
         raise Http404
     return stored_file_response(request, default_storage, name)

@@ -112,8 +112,10 @@ def test_a_claimed_uploads_object_belongs_to_its_record(
 
 
 def age(upload_id, hours):
-    Upload.objects.filter(pk=upload_id).update(
-        created_at=timezone.now() - timedelta(hours=hours)
+    then = timezone.now() - timedelta(hours=hours)
+    Upload.objects.filter(pk=upload_id).update(created_at=then)
+    Upload.objects.filter(pk=upload_id, completed_at__isnull=False).update(
+        completed_at=then
     )
 
 

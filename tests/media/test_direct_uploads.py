@@ -5,6 +5,7 @@ server says (presigned URLs over real HTTP to SeaweedFS, or the streaming
 endpoint on local storage) and finishes it.
 """
 
+import io
 import uuid
 
 import pytest
@@ -305,3 +306,24 @@ def test_refusals_are_in_french_by_default_and_follow_the_pages_language(
 
     assert french.startswith("Le fichier est trop volumineux")
     assert portuguese.startswith("O ficheiro")
+
+
+def test_a_body_that_stops_short_leaves_nothing_and_can_be_sent_again(
+    local_storage, client
+):
+    data = mp4_bytes(5000)
+    upload = start(client, data=data).json()
+
+    short = client.request(
+        REQUEST_METHOD="PUT",
+        PATH_INFO=upload["put"]["url"],
+        CONTENT_TYPE="video/mp4",
+        CONTENT_LENGTH="5000",  # the connection drops after 3000 bytes
+        **{"wsgi.input": io.BytesIO(data[:3000])},
+    )
+
+    assert short.status_code == 400
+    assert "stopped after 3000 of 5000 bytes" in short.json()["detail"]
+    assert not default_storage.exists(Upload.objects.get().name)
+    assert put_single(client, upload, data) == 200
+    assert complete(client, upload).status_code == 200

@@ -6,6 +6,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
+from media.models import Upload
 from tests.factories import UserFactory
 from tests.media.transfer import MiB, fetch, http, mp4_bytes, start, upload_file
 
@@ -153,3 +154,44 @@ def test_a_streamed_upload_and_download_never_hold_the_file_in_memory(
 
     assert peak_memory(send) < 8 * MiB
     assert peak_memory(read) < 8 * MiB
+
+
+def test_an_uploaded_page_is_never_shown_as_a_page_of_the_site(local_storage, client):
+    name = default_storage.save(
+        "evidence/notes.html", ContentFile(b"<script>1</script>")
+    )
+
+    response = client.get(f"/media/{name}")
+
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["Content-Security-Policy"].startswith("sandbox")
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_a_file_declared_as_video_is_stored_under_a_video_name(local_storage, client):
+    upload = start(client, data=mp4_bytes(1000), name="page.html").json()
+    package = start(
+        client, data=b"PK\x03\x04", name="quiz.h5p", content_type="application/zip"
+    ).json()
+
+    assert upload["filename"] == "page.html"
+    assert Upload.objects.get(pk=upload["id"]).name.endswith("/page.mp4")
+    assert Upload.objects.get(pk=package["id"]).name.endswith("/quiz.h5p")
+
+
+def test_a_file_still_on_its_way_is_not_served(local_storage, client):
+    data = mp4_bytes(1000)
+    upload = start(client, data=data).json()
+    client.generic("PUT", upload["put"]["url"], data, content_type="video/mp4")
+    name = Upload.objects.get().name
+    assert default_storage.exists(name)
+
+    assert client.get(f"/media/{name}").status_code == 404
+
+
+def test_a_download_whose_file_vanished_is_not_found(local_storage, client):
+    done = upload_file(client, mp4_bytes(1000))
+    default_storage.delete(Upload.objects.get().name)
+
+    assert client.get(done["content_url"]).status_code == 404

@@ -4,6 +4,7 @@ posts, and the same rules for a file posted without JavaScript."""
 import pytest
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 
 from media.forms import DirectUploadField, UploadToken
 from media.models import Upload
@@ -133,3 +134,38 @@ def test_choosing_a_file_and_removing_the_current_one_contradict(local_storage):
     assert field.widget.value_from_datadict({"file-upload": "t"}, {}, "file") == (
         UploadToken("t")
     )
+
+
+def test_a_token_is_spent_once_its_record_is_saved(local_storage, client):
+    done = upload_file(client, mp4_bytes(1000), target="testapp.recording.file")
+    client.post(ADD_URL, {"title": "Visite", "file-upload": done["token"]})
+
+    replay = client.post(ADD_URL, {"title": "Copie", "file-upload": done["token"]})
+
+    assert "expired or is not valid" in replay.content.decode()
+    assert Recording.objects.count() == 1
+
+
+def test_someone_elses_token_is_refused(local_storage, client):
+    done = upload_file(client, mp4_bytes(1000), target="testapp.recording.file")
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+
+    response = client.post(ADD_URL, {"title": "Visite", "file-upload": done["token"]})
+
+    assert "expired or is not valid" in response.content.decode()
+    assert not Recording.objects.exists()
+    assert Upload.objects.get().state == Upload.State.COMPLETE
+
+
+def test_an_upload_left_in_an_abandoned_form_still_expires(
+    local_storage, client, settings
+):
+    done = upload_file(client, mp4_bytes(1000), target="testapp.recording.file")
+    client.post(ADD_URL, {"title": "", "file-upload": done["token"]})  # an error
+    name = Upload.objects.get().name
+    settings.CHAINON_UPLOAD_LIFETIME = 0
+
+    call_command("expire_uploads")
+
+    assert not Upload.objects.exists()
+    assert not default_storage.exists(name)

@@ -50,6 +50,32 @@ function fill(template, values) {
 
 const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+// sessionStorage may be unavailable (private modes); resuming after a
+// reload is then simply not offered.
+const saved = {
+  get(key) {
+    try {
+      return sessionStorage.getItem(key);
+    } catch {
+      return null;
+    }
+  },
+  set(key, value) {
+    try {
+      sessionStorage.setItem(key, value);
+    } catch {
+      // Nothing to remember with.
+    }
+  },
+  forget(key) {
+    try {
+      sessionStorage.removeItem(key);
+    } catch {
+      // Nothing was remembered.
+    }
+  },
+};
+
 class DirectUpload {
   constructor(root) {
     this.root = root;
@@ -61,8 +87,18 @@ class DirectUpload {
     this.resumeButton = root.querySelector("[data-direct-upload-resume]");
     this.cancelButton = root.querySelector("[data-direct-upload-cancel]");
     this.fieldName = this.input.name;
-    this.requests = new Set();
-    this.busy = false;
+    // A run is one attempt at sending: choosing a file or resuming starts
+    // one; a failure, a cancel or another file ends it, and every worker
+    // of an ended run stops at its next step.
+    this.run = null;
+    this.upload = null;
+    this.file = null;
+  }
+
+  // True while bytes are moving, or while an interrupted upload waits to be
+  // resumed or cancelled: the form must not be saved in either case.
+  get unfinished() {
+    return this.run !== null || this.upload?.state === "pending";
   }
 
   message(name, values = {}) {
@@ -72,6 +108,18 @@ class DirectUpload {
 
   say(text) {
     this.status.textContent = text;
+  }
+
+  startRun() {
+    this.endRun();
+    this.run = { requests: new Set() };
+    return this.run;
+  }
+
+  endRun() {
+    const run = this.run;
+    this.run = null;
+    if (run) for (const request of run.requests) request.abort();
   }
 
   async api(url, { method = "GET", body } = {}) {
@@ -104,10 +152,10 @@ class DirectUpload {
   }
 
   // One PUT with upload progress (fetch cannot report it).
-  put(url, blob, headers, onProgress) {
+  put(run, url, blob, headers, onProgress) {
     return new Promise((resolve, reject) => {
       const request = new XMLHttpRequest();
-      this.requests.add(request);
+      run.requests.add(request);
       request.open("PUT", url);
       for (const [name, value] of Object.entries(headers || {})) {
         request.setRequestHeader(name, value);
@@ -115,7 +163,7 @@ class DirectUpload {
       if (url.startsWith("/")) request.setRequestHeader("X-CSRFToken", csrfToken(this.root));
       request.upload.onprogress = (event) => onProgress(event.loaded);
       request.onload = () => {
-        this.requests.delete(request);
+        run.requests.delete(request);
         if (request.status >= 200 && request.status < 300) {
           onProgress(blob.size);
           resolve(request);
@@ -130,31 +178,36 @@ class DirectUpload {
         reject(new UploadError(detail, { status: request.status }));
       };
       request.onerror = () => {
-        this.requests.delete(request);
+        run.requests.delete(request);
         reject(new UploadError(this.message("interrupted"), { resumable: true }));
       };
       request.onabort = () => {
-        this.requests.delete(request);
-        reject(new UploadError(this.message("cancelled")));
+        run.requests.delete(request);
+        const error = new UploadError(this.message("cancelled"));
+        error.aborted = true;
+        reject(error);
       };
       request.send(blob);
     });
   }
 
-  // Network errors, server errors and refused signatures (an expired URL)
-  // are worth another try; a refusal from Chaînon itself is not.
-  async withRetries(attempt, { onRefusedSignature } = {}) {
+  // Network and server errors are worth another try, and so is a storage
+  // URL refused as expired (``storage``: it is signed again); a refusal
+  // from Chaînon itself is not. An ended run stops before each attempt.
+  async withRetries(run, attempt, { storage = false, onRefusedSignature } = {}) {
     for (let tries = 0; ; tries += 1) {
+      if (run !== this.run) throw Object.assign(new UploadError(""), { aborted: true });
       try {
         return await attempt();
       } catch (error) {
-        if (this.cancelled) throw error;
-        const retriable = error.status === 0 || error.status >= 500 || error.status === 403;
+        if (error.aborted || run !== this.run) throw error;
+        const refusedSignature = storage && error.status === 403;
+        const retriable = error.status === 0 || error.status >= 500 || refusedSignature;
         if (!retriable || tries >= RETRIES) {
           if (retriable) error.resumable = true;
           throw error;
         }
-        if (error.status === 403 && onRefusedSignature) onRefusedSignature();
+        if (refusedSignature && onRefusedSignature) onRefusedSignature();
         await wait(400 * 2 ** tries);
       }
     }
@@ -164,12 +217,10 @@ class DirectUpload {
     return `chainon-upload:${this.root.dataset.target}:${file.name}:${file.size}:${file.lastModified}`;
   }
 
-  reset() {
-    for (const request of this.requests) request.abort();
-    this.requests.clear();
-    this.busy = false;
+  reset({ keepChoice = false } = {}) {
+    this.endRun();
     this.input.name = this.fieldName;
-    this.input.value = "";
+    if (!keepChoice) this.input.value = "";
     this.progressBox.hidden = true;
     this.resumeButton.hidden = true;
     this.cancelButton.hidden = true;
@@ -177,7 +228,8 @@ class DirectUpload {
 
   async choose(file) {
     if (!file) return;
-    this.cancelled = false;
+    // A new choice replaces an upload still on its way.
+    if (this.upload?.state === "pending") await this.cancel({ quiet: true, keepChoice: true });
     this.token.value = "";
     if (file.size > Number(this.root.dataset.maxSize)) {
       this.reset();
@@ -187,13 +239,15 @@ class DirectUpload {
     this.file = file;
     // From now on the form posts the token, not the bytes.
     this.input.removeAttribute("name");
-    this.busy = true;
+    const run = this.startRun();
     this.cancelButton.hidden = false;
+    this.spokenStep = null;
     this.say(this.message("starting"));
+    let upload;
     try {
-      this.upload = await this.savedUpload(file);
-      if (!this.upload) {
-        this.upload = await this.api(this.root.dataset.startUrl, {
+      upload = await this.savedUpload(file);
+      if (!upload) {
+        upload = await this.api(this.root.dataset.startUrl, {
           method: "POST",
           body: {
             target: this.root.dataset.target,
@@ -203,17 +257,23 @@ class DirectUpload {
           },
         });
       }
-      sessionStorage.setItem(this.storageKey(file), this.upload.url);
     } catch (error) {
-      this.fail(error);
+      this.fail(run, error);
       return;
     }
-    await this.send();
+    if (run !== this.run) {
+      // Cancelled while the server was answering.
+      this.api(upload.url, { method: "DELETE" }).catch(() => {});
+      return;
+    }
+    this.upload = upload;
+    saved.set(this.storageKey(file), upload.url);
+    await this.send(run);
   }
 
   // An upload of the same file left unfinished (page reloaded, tab closed).
   async savedUpload(file) {
-    const url = sessionStorage.getItem(this.storageKey(file));
+    const url = saved.get(this.storageKey(file));
     if (!url) return null;
     try {
       const upload = await this.api(url);
@@ -224,64 +284,89 @@ class DirectUpload {
     } catch {
       // Expired or cancelled meanwhile: start afresh.
     }
-    sessionStorage.removeItem(this.storageKey(file));
+    saved.forget(this.storageKey(file));
     return null;
   }
 
   async resume() {
-    this.cancelled = false;
-    this.busy = true;
+    if (!this.upload) return;
+    const run = this.startRun();
     this.resumeButton.hidden = true;
     this.say(this.message("resuming"));
     try {
-      this.upload = await this.api(this.upload.url);
+      const upload = await this.api(this.upload.url);
+      if (run !== this.run) return;
+      this.upload = upload;
     } catch (error) {
-      this.fail(error);
+      this.fail(run, error);
       return;
     }
-    await this.send();
+    // The last attempt finished it, but its answer was lost on the way.
+    if (this.upload.state === "complete") {
+      this.finish(run, this.upload);
+      return;
+    }
+    await this.send(run);
   }
 
-  showProgress(sent) {
+  showProgress(run, sent) {
+    if (run !== this.run) return;
     const size = this.upload.size;
     const percent = size ? Math.min(100, Math.floor((sent / size) * 100)) : 100;
     this.progressBox.hidden = false;
     this.progress.value = percent;
-    this.say(this.message("progress", { percent, size: humanSize(size) }));
-  }
-
-  async send() {
-    this.cancelButton.hidden = false;
-    try {
-      if (this.upload.strategy === "multipart") {
-        await this.sendParts();
-      } else {
-        await this.withRetries(() =>
-          this.put(this.upload.put.url, this.file, this.upload.put.headers, (sent) =>
-            this.showProgress(sent),
-          ),
-        );
-      }
-      this.say(this.message("checking"));
-      const done = await this.withRetries(() =>
-        this.api(this.upload.complete_url, { method: "POST" }),
-      );
-      this.upload = done;
-      this.token.value = done.token;
-      sessionStorage.removeItem(this.storageKey(this.file));
-      this.busy = false;
-      this.cancelButton.hidden = true;
-      this.progress.value = 100;
-      this.say(this.message("ready", { name: done.filename }));
-      this.root.dispatchEvent(new CustomEvent("direct-upload:ready", { bubbles: true, detail: done }));
-    } catch (error) {
-      this.fail(error);
+    // The status line is a live region: speak every ten per cent, not at
+    // every progress event.
+    const step = Math.floor(percent / 10);
+    if (step !== this.spokenStep) {
+      this.spokenStep = step;
+      this.say(this.message("progress", { percent, size: humanSize(size) }));
     }
   }
 
-  async sendParts() {
-    const { size, part_size: partSize, part_count: count } = this.upload;
-    const done = new Map(Object.entries(this.upload.uploaded_parts || {}).map(([n, s]) => [Number(n), s]));
+  async send(run) {
+    const upload = this.upload;
+    const file = this.file;
+    this.cancelButton.hidden = false;
+    try {
+      if (upload.strategy === "multipart") {
+        await this.sendParts(run, upload, file);
+      } else {
+        await this.withRetries(
+          run,
+          () => this.put(run, upload.put.url, file, upload.put.headers, (sent) => this.showProgress(run, sent)),
+          { storage: true },
+        );
+      }
+      if (run !== this.run) return;
+      this.say(this.message("checking"));
+      const done = await this.withRetries(run, () =>
+        this.api(upload.complete_url, { method: "POST" }),
+      );
+      this.finish(run, done);
+    } catch (error) {
+      this.fail(run, error);
+    }
+  }
+
+  finish(run, done) {
+    if (run !== this.run) return;
+    this.run = null;
+    this.upload = done;
+    this.token.value = done.token;
+    saved.forget(this.storageKey(this.file));
+    this.cancelButton.hidden = true;
+    this.progressBox.hidden = false;
+    this.progress.value = 100;
+    this.say(this.message("ready", { name: done.filename }));
+    this.root.dispatchEvent(new CustomEvent("direct-upload:ready", { bubbles: true, detail: done }));
+  }
+
+  async sendParts(run, upload, file) {
+    const { size, part_size: partSize, part_count: count } = upload;
+    const done = new Map(
+      Object.entries(upload.uploaded_parts || {}).map(([n, s]) => [Number(n), s]),
+    );
     const inFlight = new Map();
     const todo = [];
     for (let number = 1; number <= count; number += 1) {
@@ -292,13 +377,13 @@ class DirectUpload {
       let sent = 0;
       for (const value of done.values()) sent += value;
       for (const value of inFlight.values()) sent += value;
-      this.showProgress(sent);
+      this.showProgress(run, sent);
     };
     const urlFor = async (number) => {
       if (!urls.has(number)) {
         const start = todo.indexOf(number);
         const numbers = todo.slice(start, start + URL_BATCH).filter((n) => !urls.has(n));
-        const signed = await this.api(this.upload.parts_url, { method: "POST", body: { numbers } });
+        const signed = await this.api(upload.parts_url, { method: "POST", body: { numbers } });
         for (const [n, url] of Object.entries(signed.urls)) urls.set(Number(n), url);
       }
       return urls.get(number);
@@ -306,18 +391,22 @@ class DirectUpload {
     report();
     const queue = [...todo];
     const worker = async () => {
-      while (queue.length && !this.cancelled) {
+      while (queue.length && run === this.run) {
         const number = queue.shift();
-        const blob = this.file.slice((number - 1) * partSize, Math.min(number * partSize, size));
-        await this.withRetries(
-          async () =>
-            this.put(await urlFor(number), blob, {}, (sent) => {
-              inFlight.set(number, sent);
-              report();
-            }),
-          { onRefusedSignature: () => urls.delete(number) },
-        );
-        inFlight.delete(number);
+        const blob = file.slice((number - 1) * partSize, Math.min(number * partSize, size));
+        try {
+          await this.withRetries(
+            run,
+            async () =>
+              this.put(run, await urlFor(number), blob, {}, (sent) => {
+                inFlight.set(number, sent);
+                report();
+              }),
+            { storage: true, onRefusedSignature: () => urls.delete(number) },
+          );
+        } finally {
+          inFlight.delete(number);
+        }
         done.set(number, blob.size);
         report();
       }
@@ -325,28 +414,28 @@ class DirectUpload {
     await Promise.all(Array.from({ length: Math.min(PARALLEL_PARTS, queue.length) }, worker));
   }
 
-  fail(error) {
-    if (this.cancelled) return;
-    for (const request of this.requests) request.abort();
+  fail(run, error) {
+    if (run !== this.run) return; // ended already: cancelled or replaced
+    this.endRun();
     if (error.resumable && this.upload?.state === "pending") {
-      this.busy = false;
       this.resumeButton.hidden = false;
       this.cancelButton.hidden = false;
       this.say(this.message("interrupted"));
       return;
     }
-    if (this.file) sessionStorage.removeItem(this.storageKey(this.file));
+    if (this.file) saved.forget(this.storageKey(this.file));
+    this.upload = null;
     this.reset();
     this.say(this.message("failed", { reason: error.message }));
   }
 
-  async cancel() {
-    this.cancelled = true;
+  async cancel({ quiet = false, keepChoice = false } = {}) {
     const upload = this.upload;
-    if (this.file) sessionStorage.removeItem(this.storageKey(this.file));
-    this.reset();
+    if (this.file) saved.forget(this.storageKey(this.file));
+    this.upload = null;
+    this.reset({ keepChoice });
     this.token.value = "";
-    this.say(this.message("cancelled"));
+    if (!quiet) this.say(this.message("cancelled"));
     if (upload?.state === "pending") {
       try {
         await this.api(upload.url, { method: "DELETE" });
@@ -354,7 +443,6 @@ class DirectUpload {
         // The server expires abandoned uploads anyway.
       }
     }
-    this.upload = null;
   }
 }
 
@@ -379,17 +467,18 @@ document.addEventListener("click", (event) => {
   if (cancel) controllerFor(cancel)?.cancel();
 });
 
-// A form must not be saved while one of its files is still on its way.
+// A form must not be saved while one of its files is still on its way, or
+// interrupted: its file input no longer carries the file.
 document.addEventListener(
   "submit",
   (event) => {
     for (const root of event.target.querySelectorAll("[data-direct-upload]")) {
       const controller = controllers.get(root);
-      if (controller?.busy) {
+      if (controller?.unfinished) {
         event.preventDefault();
         event.stopImmediatePropagation();
         controller.say(controller.message("wait"));
-        controller.status.focus?.();
+        controller.status.focus();
         return;
       }
     }
