@@ -71,9 +71,11 @@ class StoredFileField(models.FileField):
         previous = instance.__dict__.get(f"_{self.attname}_stored")
         current = self._stored_name(instance)
         instance.__dict__[f"_{self.attname}_stored"] = current
-        if current and current != previous:
+        if current:
             # A direct upload's object now belongs to this record (a page's
             # draft included: Wagtail saves the page while saving a revision).
+            # Always, not only on change: a record may be built with the name
+            # already set (``objects.create``, a revision made live).
             from media.uploads.service import mark_claimed
 
             mark_claimed(current)

@@ -115,9 +115,13 @@ class DirectUploadField(forms.FileField):
         return super().bound_data(data, initial)
 
     def _clean_bound_field(self, bound_field):
-        # Wagtail's admin forms know who is editing (``for_user``): a token
-        # must then belong to that person.
-        self._user = getattr(bound_field.form, "for_user", None)
+        # A form that knows who is editing (Wagtail's admin forms set
+        # ``for_user``; front-end forms may too) only takes that person's
+        # tokens; a model form's record may post its own file's token again.
+        form = bound_field.form
+        self._user = getattr(form, "for_user", None)
+        current = getattr(getattr(form, "instance", None), bound_field.name, None)
+        self._current_name = getattr(current, "name", "") or ""
         return super()._clean_bound_field(bound_field)
 
     def to_python(self, data):
@@ -126,7 +130,10 @@ class DirectUploadField(forms.FileField):
 
             try:
                 return redeem(
-                    data.token, self.target, getattr(self, "_user", None)
+                    data.token,
+                    self.target,
+                    getattr(self, "_user", None),
+                    getattr(self, "_current_name", ""),
                 ).name
             except UploadFailed as error:
                 raise forms.ValidationError(error.message, code="upload") from None

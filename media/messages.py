@@ -102,9 +102,6 @@ def refusal_message(error: UploadRefused) -> str:
             )
             % {"parts": ", ".join(str(number) for number in d["missing"])}
         ),
-        "busy": lambda: _(
-            "This file is already being sent in another window; wait for it to finish."
-        ),
         "bad_token": lambda: _(
             "This upload has expired or is not valid; please upload the file again."
         ),

@@ -6,17 +6,17 @@ before the first byte is read and again while copying, so a body that runs
 long is cut off and a body that stops short leaves nothing behind.
 """
 
+import os
+import secrets
 from io import UnsupportedOperation
+from pathlib import Path
 
 from django.core.files import File
 
 from media.uploads.s3 import StoredObject
 
-CHUNK_SIZE = 1024 * 1024
-
-
-class TransferInProgress(Exception):
-    """Two requests sent the same upload's body at once."""
+#: Where bodies are written while they arrive; never served (hidden folder).
+INCOMING = ".incoming"
 
 
 class BodyLengthMismatch(Exception):
@@ -52,21 +52,22 @@ class LocalUploads:
         self.storage = storage
 
     def receive(self, upload, stream) -> None:
-        """Copy ``upload.size`` bytes of ``stream`` under ``upload.name``; on
-        any failure the partial file is removed and the error re-raised."""
+        """Copy ``upload.size`` bytes of ``stream`` to a private temporary
+        name, then move it under ``upload.name`` in one step. Two requests
+        for the same upload (a retry overlapping a slow first attempt) each
+        write their own file and only ever delete their own."""
         checked = _CheckedStream(stream, upload.size)
         body = File(checked, name=upload.name)
         body.size = upload.size
-        self.storage.delete(upload.name)  # a previous, interrupted attempt
+        temporary = f"{INCOMING}/{upload.id}-{secrets.token_hex(8)}"
         try:
-            saved = self.storage.save(upload.name, body, max_length=1024)
+            saved = self.storage.save(temporary, body, max_length=1024)
+            target = Path(self.storage.path(upload.name))
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(self.storage.path(saved), target)
         except BaseException:
-            self.storage.delete(upload.name)
+            self.storage.delete(temporary)
             raise
-        if saved != upload.name:
-            # Another request for the same upload wrote the name meanwhile.
-            self.storage.delete(saved)
-            raise TransferInProgress
 
     def stat(self, upload) -> StoredObject | None:
         if not self.storage.exists(upload.name):

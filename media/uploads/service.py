@@ -9,17 +9,18 @@ database as it was and the storage without a half-written object.
 import logging
 import mimetypes
 from contextlib import contextmanager
+from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.core.files.storage import default_storage
-from django.db import transaction
 from django.utils import timezone
 
 from media import sniff
 from media.messages import refusal_message, unavailable_message
 from media.models import Upload
+from media.references import is_referenced
 from media.storage_access import StorageUnavailable, is_local, is_s3, is_unavailable
 from media.targets import UnknownTarget, resolve_target
 from media.upload_rules import (
@@ -31,7 +32,7 @@ from media.upload_rules import (
     plan_upload,
     safe_filename,
 )
-from media.uploads.local import BodyLengthMismatch, LocalUploads, TransferInProgress
+from media.uploads.local import BodyLengthMismatch, LocalUploads
 from media.uploads.s3 import S3Uploads
 
 logger = logging.getLogger(__name__)
@@ -173,8 +174,13 @@ def uploaded_parts(upload) -> dict[int, int]:
         or upload.state != Upload.State.PENDING
     ):
         return {}
-    with talking_to_storage():
-        parts = storage_backend().uploaded_parts(upload) or {}
+    parts = None
+    if upload.multipart_id:
+        with talking_to_storage():
+            parts = storage_backend().uploaded_parts(upload)
+    if parts is None:
+        # Assembled already: every part is there, the browser only finishes.
+        return plan_upload(upload.size, upload.part_size).expected_lengths(upload.size)
     return {number: part["size"] for number, part in parts.items()}
 
 
@@ -211,37 +217,42 @@ def receive_body(upload, stream, *, content_length: int | None, content_type: st
         raise refused(
             UploadRefused("incomplete", size=error.received, expected=upload.size)
         ) from None
-    except TransferInProgress:
-        raise UploadFailed(refusal_message(UploadRefused("busy")), status=409) from None
 
 
 def complete_upload(upload) -> Upload:
     """Check what the storage holds against the declaration; a mismatch
     deletes the object and rejects the upload, saying why.
 
-    The row is locked while checking, so two completes (a retry racing the
-    first) or a complete racing a cancel cannot both act. A retry after the
-    parts were assembled (the storage failed right after) goes straight to
-    the checks.
+    No lock is held while the storage works (that may take seconds); the
+    outcome is written only if the upload is still pending, so a complete
+    racing a cancel, or a second complete, cannot overwrite the other.
     """
-    with transaction.atomic():
-        upload = Upload.objects.select_for_update().get(pk=upload.pk)
+    upload = Upload.objects.get(pk=upload.pk)
+    if upload.state == Upload.State.COMPLETE:
+        return upload
+    _require_pending(upload)
+    backend = storage_backend()
+    with talking_to_storage():
+        refusal = _check_stored(upload, backend)
+        if refusal is not None:
+            backend.discard(upload)
+    if refusal is None:
+        outcome = {"state": Upload.State.COMPLETE, "completed_at": timezone.now()}
+    else:
+        outcome = {
+            "state": Upload.State.REJECTED,
+            "error": refusal_message(refusal),
+            "multipart_id": "",
+        }
+    if not Upload.objects.filter(pk=upload.pk, state=Upload.State.PENDING).update(
+        **outcome
+    ):
+        upload.refresh_from_db()
         if upload.state == Upload.State.COMPLETE:
             return upload
         _require_pending(upload)
-        backend = storage_backend()
-        with talking_to_storage():
-            refusal = _check_stored(upload, backend)
-            if refusal is not None:
-                backend.discard(upload)
-        if refusal is None:
-            upload.state = Upload.State.COMPLETE
-            upload.completed_at = timezone.now()
-        else:
-            upload.state = Upload.State.REJECTED
-            upload.error = refusal_message(refusal)
-        upload.multipart_id = ""
-        upload.save(update_fields=["state", "completed_at", "error", "multipart_id"])
+    for field, value in outcome.items():
+        setattr(upload, field, value)
     if refusal is not None:
         raise UploadFailed(upload.error)
     return upload
@@ -255,7 +266,8 @@ def _check_stored(upload, backend) -> UploadRefused | None:
             return refusal
     stored = backend.stat(upload)
     if stored is None:
-        raise refused(UploadRefused("missing"))
+        # Not arrived (yet): the browser may send it again and finish.
+        raise UploadFailed(refusal_message(UploadRefused("missing")), status=409)
     if stored.size != upload.size:
         return UploadRefused("size_mismatch", size=stored.size, expected=upload.size)
     if stored.content_type and stored.content_type != upload.content_type:
@@ -272,56 +284,77 @@ def _check_stored(upload, backend) -> UploadRefused | None:
 
 def _assemble(upload, backend) -> UploadRefused | None:
     """Join the parts into the object; a missing part is a 409 the browser
-    resumes from, a part of the wrong length rejects the upload."""
+    resumes from, a part of the wrong length rejects the upload. Once
+    assembled, the upload says so at once (not at the end of the checks),
+    so a retry or a resume after a storage failure knows."""
     parts = backend.uploaded_parts(upload)
-    if parts is None:  # assembled by an earlier attempt
-        return None
-    sizes = {number: part["size"] for number, part in parts.items()}
-    try:
-        missing = check_parts(
-            sizes, plan_upload(upload.size, upload.part_size), upload.size
-        )
-    except UploadRefused as error:
-        return error
-    if missing:
-        raise UploadFailed(
-            refusal_message(UploadRefused("parts_missing", missing=missing)), status=409
-        )
-    backend.finish_multipart(upload, parts)
+    if parts is not None:
+        sizes = {number: part["size"] for number, part in parts.items()}
+        try:
+            missing = check_parts(
+                sizes, plan_upload(upload.size, upload.part_size), upload.size
+            )
+        except UploadRefused as error:
+            return error
+        if missing:
+            raise UploadFailed(
+                refusal_message(UploadRefused("parts_missing", missing=missing)),
+                status=409,
+            )
+        backend.finish_multipart(upload, parts)
+    # Assembled now, or by an earlier attempt (S3 no longer knows the id).
+    Upload.objects.filter(pk=upload.pk).update(multipart_id="")
+    upload.multipart_id = ""
     return None
 
 
 def cancel_upload(upload) -> None:
-    """Stop an upload and free its storage; cancelling twice is harmless."""
-    with transaction.atomic():
-        upload = Upload.objects.select_for_update().get(pk=upload.pk)
-        if not upload.holds_storage:
-            return
-        with talking_to_storage():
-            storage_backend().discard(upload)
-        upload.state = Upload.State.CANCELLED
-        upload.multipart_id = ""
-        upload.save(update_fields=["state", "multipart_id"])
+    """Stop an upload and free its storage; cancelling twice is harmless.
+
+    The upload is marked cancelled first, so nothing can complete or claim
+    it meanwhile; if the storage is down, ``expire_uploads`` frees it later.
+    """
+    if not Upload.objects.filter(
+        pk=upload.pk, state__in=[Upload.State.PENDING, Upload.State.COMPLETE]
+    ).update(state=Upload.State.CANCELLED):
+        return
+    with talking_to_storage():
+        storage_backend().discard(upload)
+    upload.state = Upload.State.CANCELLED
+    upload.multipart_id = ""
+    upload.save(update_fields=["multipart_id"])
 
 
 def expire_uploads(now=None) -> int:
     """Free the storage of every unclaimed upload past its lifetime and
     forget it: unfinished, finished but never saved, and also cancelled or
     rejected ones, whose object a late PUT (on a URL signed before the
-    cancel) may have put back."""
+    cancel) may have put back.
+
+    Each upload is first marked cancelled (unless claimed meanwhile), so a
+    form cannot take it while its object goes; one still named by a record
+    or a draft (a page revision) is kept and marked claimed instead.
+    """
     expired = 0
     backend = storage_backend()
     for upload in Upload.objects.expired(now).iterator():
+        taken = Upload.objects.filter(pk=upload.pk, state=upload.state).update(
+            state=Upload.State.CANCELLED
+        )
+        if not taken:
+            continue
+        if is_referenced(upload.name):
+            Upload.objects.filter(pk=upload.pk).update(state=Upload.State.CLAIMED)
+            continue
         try:
             with talking_to_storage():
                 backend.discard(upload)
         except StorageUnavailable:
-            raise
+            raise  # the row stays, cancelled: the next run frees it
         except Exception:
             logger.exception("Could not expire upload %s", upload.pk)
             continue
-        upload.state = Upload.State.CANCELLED  # freed above, not again on delete
-        upload.delete()
+        Upload.objects.filter(pk=upload.pk).delete()
         expired += 1
     return expired
 
@@ -339,13 +372,15 @@ def claim_token(upload) -> str:
     )
 
 
-def redeem(token: str, target: str, user=None) -> Upload:
+def redeem(token: str, target: str, user=None, current_name: str = "") -> Upload:
     """The finished upload a token stands for.
 
     It stays *complete* until the record that takes its file is saved
     (``StoredFileField`` then marks it claimed), so a form shown again after
     an error can post the same token, and an abandoned form's upload still
-    expires. A claimed upload's token is spent.
+    expires. A claimed upload's token is spent, except for the record that
+    holds it (``current_name``). A token lives as long as its upload: the
+    lifetime counts from completion, as ``expire_uploads`` does.
     """
     try:
         data = signing.loads(
@@ -357,10 +392,15 @@ def redeem(token: str, target: str, user=None) -> Upload:
         raise refused(UploadRefused("bad_token"))
     if user is not None and data.get("owner") != user.pk:
         raise refused(UploadRefused("bad_token"))
-    upload = Upload.objects.filter(
-        pk=data.get("id"), state=Upload.State.COMPLETE
-    ).first()
-    if upload is None:
+    upload = Upload.objects.filter(pk=data.get("id")).first()
+    fresh = timezone.now() - timedelta(seconds=settings.CHAINON_UPLOAD_LIFETIME)
+    usable = upload is not None and (
+        (upload.state == Upload.State.COMPLETE and upload.completed_at >= fresh)
+        # Saved already, and posted again with the same record (Wagtail's
+        # autosave posts the whole form every few seconds).
+        or (upload.state == Upload.State.CLAIMED and upload.name == current_name)
+    )
+    if not usable:
         raise refused(UploadRefused("bad_token"))
     return upload
 

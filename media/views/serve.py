@@ -23,7 +23,9 @@ def serve_media(request, name):
     if not is_local(default_storage):
         raise Http404
     name = posixpath.normpath(name).lstrip("/")
-    if name.startswith("..") or "/../" in f"/{name}/" or not name:
+    # No escaping the media folder, and nothing hidden (bodies still
+    # arriving live in ``.incoming``).
+    if not name or any(part.startswith(".") for part in name.split("/")):
         raise Http404
     try:
         exists = default_storage.exists(name)

@@ -3,10 +3,12 @@
 from datetime import timedelta
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.utils import timezone
+from wagtail.models import Revision
 
 from media.models import Upload
 from tests.factories import UserFactory
@@ -141,3 +143,45 @@ def test_expire_uploads_frees_abandoned_uploads_and_keeps_recent_ones(
     ]
     assert not default_storage.exists(names[unclaimed["id"]])
     assert default_storage.exists(names[recent["id"]])
+
+
+def test_a_record_built_with_an_uploads_name_claims_it(local_storage, client):
+    upload_file(client, mp4_bytes(1000))
+    upload = Upload.objects.get()
+
+    Evidence.objects.create(file=upload.name)
+
+    assert Upload.objects.get().state == Upload.State.CLAIMED
+
+
+def test_an_upload_named_only_in_a_draft_survives_expiry(local_storage, client):
+    """A page's draft keeps its values in a revision (inline children
+    included) until published: the sweep looks there too."""
+    upload_file(client, mp4_bytes(1000))
+    upload = Upload.objects.get()
+    recording = Recording.objects.create(title="Guide")
+    content_type = ContentType.objects.get_for_model(Recording)
+    Revision.objects.create(
+        content_type=content_type,
+        base_content_type=content_type,
+        object_id=str(recording.pk),
+        object_str="Guide",
+        content={"title": "Guide", "file": upload.name},
+    )
+    age(upload.pk, 48)
+
+    call_command("expire_uploads")
+
+    assert Upload.objects.get().state == Upload.State.CLAIMED
+    assert default_storage.exists(upload.name)
+
+
+def test_expiry_skips_an_upload_claimed_since_it_was_listed(local_storage, client):
+    upload_file(client, mp4_bytes(1000))
+    upload = Upload.objects.get()
+    age(upload.pk, 48)
+    Upload.objects.update(state=Upload.State.CLAIMED)
+
+    call_command("expire_uploads")
+
+    assert default_storage.exists(upload.name)

@@ -173,7 +173,8 @@ def test_a_tampered_presigned_url_is_refused_and_nothing_is_recorded(
     assert tampered.status == 403
     assert other_key.status == 403
     response = complete(client, upload)
-    assert response.status_code == 400
+    assert response.status_code == 409
+    assert "not reached the storage" in response.json()["detail"]
     assert Upload.objects.get().state == Upload.State.PENDING
 
 
@@ -191,7 +192,7 @@ def test_an_expired_presigned_url_is_refused(settings, seaweedfs, client):
     )
 
     assert response.status == 403
-    assert complete(client, upload).status_code == 400
+    assert complete(client, upload).status_code == 409
     assert not default_storage.exists(Upload.objects.get().name)
 
 

@@ -54,9 +54,16 @@ def test_a_range_beyond_the_end_is_416(local_storage, client):
 
 
 @pytest.mark.parametrize(
-    "path", ["/media/nothing/here.mp4", "/media/../cms/settings/base.py", "/media/"]
+    "path",
+    [
+        "/media/nothing/here.mp4",
+        "/media/../cms/settings/base.py",
+        "/media/",
+        "/media/.incoming/arriving.mp4",
+    ],
 )
-def test_missing_or_escaping_paths_are_not_found(local_storage, client, path):
+def test_missing_hidden_or_escaping_paths_are_not_found(local_storage, client, path):
+    default_storage.save(".incoming/arriving.mp4", ContentFile(b"half a video"))
     assert client.get(path).status_code == 404
 
 

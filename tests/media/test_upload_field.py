@@ -1,10 +1,13 @@
 """``StoredFileField`` in a real Wagtail admin form: the widget, the token it
 posts, and the same rules for a file posted without JavaScript."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.utils import timezone
 
 from media.forms import DirectUploadField, UploadToken
 from media.models import Upload
@@ -169,3 +172,30 @@ def test_an_upload_left_in_an_abandoned_form_still_expires(
 
     assert not Upload.objects.exists()
     assert not default_storage.exists(name)
+
+
+def test_autosave_may_post_the_token_again_for_the_same_record(local_storage, client):
+    """Wagtail's autosave posts the whole form again and again; the token of
+    the file the record already holds stays acceptable for that record."""
+    done = upload_file(client, mp4_bytes(1000), target="testapp.recording.file")
+    client.post(ADD_URL, {"title": "Visite", "file-upload": done["token"]})
+    recording = Recording.objects.get()
+
+    again = client.post(
+        f"/admin/snippets/testapp/recording/edit/{recording.pk}/",
+        {"title": "Visite sonore", "file-upload": done["token"]},
+    )
+
+    assert again.status_code == 302, again.content.decode()[-2000:]
+    recording.refresh_from_db()
+    assert recording.title == "Visite sonore"
+    assert recording.file.name == Upload.objects.get().name
+
+
+def test_a_token_outlives_its_upload_by_nothing(local_storage, client):
+    done = upload_file(client, mp4_bytes(1000), target="testapp.recording.file")
+    Upload.objects.update(completed_at=timezone.now() - timedelta(days=2))
+
+    response = client.post(ADD_URL, {"title": "Visite", "file-upload": done["token"]})
+
+    assert "expired or is not valid" in response.content.decode()

@@ -154,6 +154,11 @@ class DirectUpload {
   // One PUT with upload progress (fetch cannot report it).
   put(run, url, blob, headers, onProgress) {
     return new Promise((resolve, reject) => {
+      if (run !== this.run) {
+        // The run ended while this part waited for its URL: send nothing.
+        reject(Object.assign(new UploadError(""), { aborted: true }));
+        return;
+      }
       const request = new XMLHttpRequest();
       run.requests.add(request);
       request.open("PUT", url);
@@ -217,10 +222,10 @@ class DirectUpload {
     return `chainon-upload:${this.root.dataset.target}:${file.name}:${file.size}:${file.lastModified}`;
   }
 
-  reset({ keepChoice = false } = {}) {
+  reset() {
     this.endRun();
     this.input.name = this.fieldName;
-    if (!keepChoice) this.input.value = "";
+    this.input.value = "";
     this.progressBox.hidden = true;
     this.resumeButton.hidden = true;
     this.cancelButton.hidden = true;
@@ -228,9 +233,14 @@ class DirectUpload {
 
   async choose(file) {
     if (!file) return;
-    // A new choice replaces an upload still on its way.
-    if (this.upload?.state === "pending") await this.cancel({ quiet: true, keepChoice: true });
+    // A new choice replaces an upload still on its way: its run ends now
+    // (before anything is awaited, so a later choice always wins) and the
+    // server is told to free it.
+    const replaced = this.upload?.state === "pending" ? this.upload : null;
+    if (this.file) saved.forget(this.storageKey(this.file));
+    this.upload = null;
     this.token.value = "";
+    if (replaced) this.api(replaced.url, { method: "DELETE" }).catch(() => {});
     if (file.size > Number(this.root.dataset.maxSize)) {
       this.reset();
       this.say(this.message("too-large"));
@@ -306,6 +316,11 @@ class DirectUpload {
       this.finish(run, this.upload);
       return;
     }
+    if (this.upload.state !== "pending") {
+      // Rejected, cancelled or expired meanwhile: start again from scratch.
+      this.fail(run, new UploadError(this.upload.error || this.message("cancelled")));
+      return;
+    }
     await this.send(run);
   }
 
@@ -335,7 +350,8 @@ class DirectUpload {
         await this.withRetries(
           run,
           () => this.put(run, upload.put.url, file, upload.put.headers, (sent) => this.showProgress(run, sent)),
-          { storage: true },
+          // Only a storage URL (not Chaînon's own, on local storage) expires.
+          { storage: !upload.put.url.startsWith("/") },
         );
       }
       if (run !== this.run) return;
@@ -429,13 +445,13 @@ class DirectUpload {
     this.say(this.message("failed", { reason: error.message }));
   }
 
-  async cancel({ quiet = false, keepChoice = false } = {}) {
+  async cancel() {
     const upload = this.upload;
     if (this.file) saved.forget(this.storageKey(this.file));
     this.upload = null;
-    this.reset({ keepChoice });
+    this.reset();
     this.token.value = "";
-    if (!quiet) this.say(this.message("cancelled"));
+    this.say(this.message("cancelled"));
     if (upload?.state === "pending") {
       try {
         await this.api(upload.url, { method: "DELETE" });
