@@ -13,7 +13,7 @@ from pathlib import Path
 
 from django.core.files import File
 
-from media.uploads.s3 import StoredObject
+from media.uploads import StoredObject
 
 #: Where bodies are written while they arrive; never served (hidden folder).
 INCOMING = ".incoming"

@@ -5,18 +5,11 @@ numbered part), asks S3 what arrived, and finishes or aborts the upload.
 Resuming after a dropped part is asking S3 which parts it already holds.
 """
 
-from dataclasses import dataclass
-
 from botocore.exceptions import ClientError
 from django.conf import settings
 
 from media.storage_access import error_code, s3_client, s3_key
-
-
-@dataclass(frozen=True)
-class StoredObject:
-    size: int
-    content_type: str
+from media.uploads import StoredObject
 
 
 class S3Uploads:
@@ -30,12 +23,12 @@ class S3Uploads:
             storage.querystring_expire, settings.CHAINON_UPLOAD_URL_EXPIRE
         )
 
-    def _object(self, upload) -> dict:
-        return {"Bucket": self.bucket, "Key": s3_key(upload.name, self.storage)}
+    def _object(self, name: str) -> dict:
+        return {"Bucket": self.bucket, "Key": s3_key(name, self.storage)}
 
     def start_multipart(self, upload) -> str:
         response = self.client.create_multipart_upload(
-            **self._object(upload),
+            **self._object(upload.name),
             ContentType=upload.content_type,
             **self._write_parameters(),
         )
@@ -51,7 +44,7 @@ class S3Uploads:
         url = self.client.generate_presigned_url(
             "put_object",
             Params={
-                **self._object(upload),
+                **self._object(upload.name),
                 "ContentType": upload.content_type,
                 "ContentLength": upload.size,
             },
@@ -65,7 +58,7 @@ class S3Uploads:
         return self.client.generate_presigned_url(
             "upload_part",
             Params={
-                **self._object(upload),
+                **self._object(upload.name),
                 "UploadId": upload.multipart_id,
                 "PartNumber": number,
                 "ContentLength": length,
@@ -81,7 +74,7 @@ class S3Uploads:
         while True:
             try:
                 response = self.client.list_parts(
-                    **self._object(upload),
+                    **self._object(upload.name),
                     UploadId=upload.multipart_id,
                     PartNumberMarker=marker,
                 )
@@ -97,7 +90,7 @@ class S3Uploads:
 
     def finish_multipart(self, upload, parts: dict[int, dict]) -> None:
         self.client.complete_multipart_upload(
-            **self._object(upload),
+            **self._object(upload.name),
             UploadId=upload.multipart_id,
             MultipartUpload={
                 "Parts": [
@@ -109,7 +102,7 @@ class S3Uploads:
 
     def stat(self, upload) -> StoredObject | None:
         try:
-            head = self.client.head_object(**self._object(upload))
+            head = self.client.head_object(**self._object(upload.name))
         except ClientError as error:
             if error_code(error) in ("404", "NoSuchKey", "NotFound"):
                 return None
@@ -118,7 +111,7 @@ class S3Uploads:
 
     def read_head(self, upload, length: int) -> bytes:
         response = self.client.get_object(
-            **self._object(upload), Range=f"bytes=0-{length - 1}"
+            **self._object(upload.name), Range=f"bytes=0-{length - 1}"
         )
         with response["Body"] as body:
             return body.read(length)
@@ -129,7 +122,7 @@ class S3Uploads:
     def discard_object(self, name: str, multipart_id: str = "") -> None:
         """Abort the multipart upload (S3 then drops its parts) and delete
         whatever object a single PUT or a finished upload left."""
-        target = {"Bucket": self.bucket, "Key": s3_key(name, self.storage)}
+        target = self._object(name)
         if multipart_id:
             try:
                 self.client.abort_multipart_upload(**target, UploadId=multipart_id)
