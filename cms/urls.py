@@ -35,6 +35,7 @@ if settings.MEDIA_URL.startswith("/"):
 urlpatterns += i18n_patterns(
     path("", include(cms_patterns)),
     path("accounts/", include("allauth.urls")),
+    path("learning/", include("lms.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

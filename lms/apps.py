@@ -12,3 +12,6 @@ class LmsConfig(AppConfig):
     name = "lms"
     verbose_name = _("Learning")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from lms import signals  # noqa: F401

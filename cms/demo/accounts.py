@@ -30,6 +30,13 @@ DEMO_ACCOUNTS = [
         "role": TRAINER,
     },
     {
+        "email": "formador.lisboa@chainon.example",
+        "password": "chainon-trainer-demo",
+        "first_name": "Tiago",
+        "last_name": "Formador",
+        "role": TRAINER,
+    },
+    {
         "email": "editeur.lisboa@chainon.example",
         "password": "chainon-editor-demo",
         "first_name": "João",

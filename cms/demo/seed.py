@@ -16,6 +16,7 @@ from cms.models import ContentPage, HomePage
 from mediation.models import PartnerInstitution
 
 from .accounts import DEMO_ACCOUNTS
+from .courses import ensure_catalogue, ensure_cohorts
 from .pages import ABOUT, ACCESSIBILITY, HOME
 from .partners import PARTNERS
 
@@ -178,9 +179,29 @@ def ensure_accounts():
     return DEMO_ACCOUNTS
 
 
+def ensure_learning(locales):
+    """The demo course in five languages and its two cohorts."""
+    User = get_user_model()
+    homes = {
+        code: HomePage.objects.filter(locale=locale).first()
+        for code, locale in locales.items()
+    }
+    course = ensure_catalogue(homes, locales)
+    marseille = User.objects.get(email="formatrice@chainon.example")
+    lisboa = User.objects.get(email="formador.lisboa@chainon.example")
+    learner = User.objects.get(email="apprenant@chainon.example")
+    ensure_cohorts(
+        course,
+        trainers={"marseille-sud": [marseille, lisboa], "lisboa": [lisboa, marseille]},
+        extra_learners={"marseille-sud": [learner]},
+    )
+
+
 @transaction.atomic
 def seed_demo():
     locales = ensure_locales()
     ensure_pages(locales)
     ensure_partners(locales)
-    return ensure_accounts()
+    accounts = ensure_accounts()
+    ensure_learning(locales)
+    return accounts

@@ -51,7 +51,7 @@ class HomePage(Page):
 
     parent_page_types = ["wagtailcore.Page"]
     # Each room adds its section here as it arrives (course catalogue, partners).
-    subpage_types = ["cms.ContentPage"]
+    subpage_types = ["cms.ContentPage", "lms.CourseIndexPage"]
 
     class Meta:
         verbose_name = _("home page")

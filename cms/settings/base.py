@@ -251,6 +251,10 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # --- Wagtail ------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Chaînon"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The root of every activity IRI (lms/activity.py).  Set it once, to the
+# network's public address, and never change it: statements already recorded
+# name their activities with it.
+CHAINON_ACTIVITY_ROOT = env_str("CHAINON_ACTIVITY_ROOT", WAGTAILADMIN_BASE_URL)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = [
     "csv",

@@ -1,0 +1,194 @@
+"""The blocks a unit is made of.
+
+A unit alternates short lessons (text, images, video, documents,
+testimonies) with what the learner *does*: answer a reflection question for
+themselves, tick a checklist, and carry out a field assignment in their own
+territory.  Blocks the learner acts on carry their own UUID (Wagtail's block
+id), which names them for good: answers, field reports and activity IRIs
+point to it.
+
+To add a block type (H5P activities, mediation resources), append it to
+``UNIT_BLOCKS`` and run ``makemigrations``: the unit body is built from that
+list.
+"""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageBlock
+
+from cms.blocks import DocumentBlock, HeadingBlock
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+
+
+class TestimonyBlock(blocks.StructBlock):
+    """Words of a resident, a facilitator or a partner, with who said them."""
+
+    text = blocks.TextBlock(label=_("Testimony"))
+    person = blocks.CharBlock(label=_("Person"), required=False, max_length=120)
+    role = blocks.CharBlock(
+        label=_("Role or place"),
+        required=False,
+        max_length=160,
+        help_text=_("For example: resident relay, Marseille 14e."),
+    )
+
+    class Meta:
+        icon = "openquote"
+        template = "lms/blocks/testimony_block.html"
+        label = _("Testimony")
+
+
+class CaptionTrackBlock(blocks.StructBlock):
+    """A WebVTT file of captions, subtitles or audio description for a video."""
+
+    file = DocumentChooserBlock(
+        label=_("WebVTT file"), help_text=_("A .vtt document from the library.")
+    )
+    language = blocks.ChoiceBlock(
+        label=_("Language"),
+        choices=[
+            ("fr", _("French")),
+            ("en", _("English")),
+            ("pt", _("Portuguese")),
+            ("es", _("Spanish")),
+            ("it", _("Italian")),
+        ],
+    )
+    kind = blocks.ChoiceBlock(
+        label=_("Kind"),
+        choices=[
+            ("captions", _("Captions (speech and sounds)")),
+            ("subtitles", _("Subtitles (translation)")),
+            ("descriptions", _("Audio description")),
+        ],
+        default="captions",
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        document = value.get("file")
+        if document and not document.filename.lower().endswith(".vtt"):
+            raise StructBlockValidationError(
+                {"file": ValidationError(_("Choose a WebVTT file (.vtt)."))}
+            )
+        return value
+
+
+class VideoBlock(blocks.StructBlock):
+    """A video played in the page, with its caption tracks and a transcript.
+
+    Captions are required by WCAG 2.1 AA for pre-recorded speech; the block
+    refuses a video without at least one caption track.
+    """
+
+    video = DocumentChooserBlock(
+        label=_("Video file"),
+        help_text=_("An MP4 or WebM document from the library."),
+    )
+    title = blocks.CharBlock(label=_("Title"), max_length=200)
+    tracks = blocks.ListBlock(CaptionTrackBlock(), label=_("Caption tracks"), min_num=1)
+    transcript = blocks.RichTextBlock(
+        label=_("Transcript"), required=False, features=RICH_TEXT_FEATURES
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        video = value.get("video")
+        if video and not video.filename.lower().endswith((".mp4", ".webm")):
+            raise StructBlockValidationError(
+                {"video": ValidationError(_("Choose an MP4 or WebM video."))}
+            )
+        return value
+
+    class Meta:
+        icon = "media"
+        template = "lms/blocks/video_block.html"
+        label = _("Video")
+
+
+class ReflectionQuestionBlock(blocks.StructBlock):
+    """A question the learner answers for themselves; only they read the answer."""
+
+    question = blocks.CharBlock(label=_("Question"), max_length=300)
+    guidance = blocks.TextBlock(
+        label=_("Guidance"),
+        required=False,
+        help_text=_("A hint on how to think about the question."),
+    )
+
+    class Meta:
+        icon = "help"
+        template = "lms/blocks/reflection_block.html"
+        label = _("Reflection question")
+
+
+class ChecklistBlock(blocks.StructBlock):
+    """Steps to get ready for an action; the learner ticks them, privately."""
+
+    title = blocks.CharBlock(label=_("Title"), max_length=200)
+    items = blocks.ListBlock(
+        blocks.CharBlock(label=_("Item"), max_length=300),
+        label=_("Items"),
+        min_num=1,
+    )
+
+    class Meta:
+        icon = "tasks"
+        template = "lms/blocks/checklist_block.html"
+        label = _("Checklist")
+
+
+class FieldAssignmentBlock(blocks.StructBlock):
+    """An action carried out in the learner's own territory and reported back.
+
+    The due date is counted from the start of the learner's cohort, so the
+    same course serves cohorts that start months apart.
+    """
+
+    title = blocks.CharBlock(label=_("Title"), max_length=200)
+    instructions = blocks.RichTextBlock(
+        label=_("Instructions"), features=RICH_TEXT_FEATURES
+    )
+    expected_evidence = blocks.RichTextBlock(
+        label=_("Expected evidence"),
+        features=RICH_TEXT_FEATURES,
+        help_text=_("What the report should contain: notes, figures, photos..."),
+    )
+    due_offset_days = blocks.IntegerBlock(
+        label=_("Due (days after the cohort starts)"),
+        min_value=0,
+        max_value=730,
+        default=14,
+    )
+
+    class Meta:
+        icon = "site"
+        template = "lms/blocks/field_assignment_block.html"
+        label = _("Field assignment")
+
+
+#: Every block a unit may hold, in the order editors see them.
+UNIT_BLOCKS = [
+    ("heading", HeadingBlock()),
+    (
+        "paragraph",
+        blocks.RichTextBlock(
+            label=_("Paragraph"), features=[*RICH_TEXT_FEATURES, "h3", "h4"]
+        ),
+    ),
+    ("image", ImageBlock(label=_("Image"))),
+    ("video", VideoBlock()),
+    ("document", DocumentBlock()),
+    ("testimony", TestimonyBlock()),
+    ("reflection", ReflectionQuestionBlock()),
+    ("checklist", ChecklistBlock()),
+    ("field_assignment", FieldAssignmentBlock()),
+]
+
+
+#: Blocks whose learner-side state is stored against their block id.
+TRACKED_BLOCK_TYPES = ("reflection", "checklist", "field_assignment")

@@ -1,0 +1,221 @@
+"""The learner's side: "Mes formations", private answers, joining a cohort."""
+
+from datetime import timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Q
+from django.http import Http404, HttpResponseForbidden
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.models import Locale
+
+from lms.access import unit_access
+from lms.enrolment import enrol
+from lms.forms import AnswerForm
+from lms.models import (
+    Cohort,
+    CoursePage,
+    Enrollment,
+    FieldReport,
+    LearnerAnswer,
+    ReportEvent,
+    UnitPage,
+    UnitVisit,
+)
+
+FEEDBACK_SHOWN = 5
+
+
+def _courses_in_language(keys):
+    """The courses of these translation keys, in the reader's language if any."""
+    active = Locale.get_active()
+    found = {}
+    for course in CoursePage.objects.filter(translation_key__in=keys).select_related(
+        "locale"
+    ):
+        current = found.get(course.translation_key)
+        if current is None or course.locale_id == active.pk:
+            found[course.translation_key] = course
+    return found
+
+
+def _units_by_course(courses):
+    """Live units of several courses in reading order, in one query."""
+    if not courses:
+        return {}
+    condition = Q()
+    for course in courses:
+        condition |= Q(path__startswith=course.path, depth__gt=course.depth)
+    by_course = {course.translation_key: [] for course in courses}
+    prefixes = {course.path: course.translation_key for course in courses}
+    lengths = {len(path) for path in prefixes}
+    for unit in UnitPage.objects.live().filter(condition).order_by("path"):
+        for length in lengths:
+            key = prefixes.get(unit.path[:length])
+            if key is not None:
+                by_course[key].append(unit)
+                break
+    return by_course
+
+
+@login_required
+def my_courses(request):
+    """The learner home: courses to resume, field assignments due, feedback."""
+    enrollments = list(
+        Enrollment.objects.filter(learner=request.user)
+        .exclude(status=Enrollment.Status.WITHDRAWN)
+        .select_related("cohort", "cohort__course")
+        .order_by("-cohort__start_date")
+    )
+    keys = {e.cohort.course.translation_key for e in enrollments}
+    courses = _courses_in_language(keys)
+    units = _units_by_course(list(courses.values()))
+    visits = {
+        visit.course_key: visit.unit
+        for visit in UnitVisit.objects.filter(
+            learner=request.user, course_key__in=keys
+        ).select_related("unit")
+    }
+    reports = {
+        (report.enrollment_id, str(report.assignment_id)): report
+        for report in FieldReport.objects.for_learner(request.user)
+    }
+    rows, due = [], []
+    for enrollment in enrollments:
+        key = enrollment.cohort.course.translation_key
+        course = courses.get(key, enrollment.cohort.course)
+        course_units = units.get(key, [])
+        resume = visits.get(key)
+        rows.append(
+            {
+                "enrollment": enrollment,
+                "course": course,
+                "resume": resume if resume and resume.live else None,
+                "first_unit": course_units[0] if course_units else None,
+                "unit_count": len(course_units),
+            }
+        )
+        if enrollment.status != Enrollment.Status.ACTIVE:
+            continue
+        for unit in course_units:
+            for child in unit.tracked_blocks("field_assignment"):
+                report = reports.get((enrollment.pk, child.id))
+                if report and report.status in (
+                    FieldReport.Status.SUBMITTED,
+                    FieldReport.Status.ACCEPTED,
+                ):
+                    continue
+                due.append(
+                    {
+                        "title": child.value["title"],
+                        "unit": unit,
+                        "assignment_id": child.id,
+                        "due": enrollment.cohort.start_date
+                        + timedelta(days=child.value["due_offset_days"] or 0),
+                        "report": report,
+                        "course": course,
+                    }
+                )
+    due.sort(key=lambda item: item["due"])
+    feedback = (
+        ReportEvent.objects.filter(
+            kind=ReportEvent.Kind.REVIEWED, report__enrollment__learner=request.user
+        )
+        .select_related("report", "actor")
+        .order_by("-created_at")[:FEEDBACK_SHOWN]
+    )
+    return render(
+        request,
+        "lms/my_courses.html",
+        {"rows": rows, "due": due, "feedback": feedback},
+    )
+
+
+@login_required
+@require_POST
+def save_answer(request, unit_id, block_id):
+    """Keep a learner's reflection answer or checklist ticks; only they see them."""
+    unit = get_object_or_404(UnitPage.objects.live(), pk=unit_id)
+    if not unit_access(request.user, unit).allowed:
+        return HttpResponseForbidden(_("Enrol in the course to answer."))
+    block = next(
+        (
+            child
+            for child in unit.body
+            if child.id == str(block_id)
+            and child.block_type in ("reflection", "checklist")
+        ),
+        None,
+    )
+    if block is None:
+        raise Http404
+    items = len(block.value["items"]) if block.block_type == "checklist" else 0
+    form = AnswerForm(request.POST, item_count=items)
+    if not form.is_valid():
+        messages.error(request, _("Your answer could not be saved: it is too long."))
+        return redirect(f"{unit.url}#block-{block.id}")
+    LearnerAnswer.objects.update_or_create(
+        learner=request.user,
+        block_id=block.id,
+        defaults={
+            "unit": unit,
+            "text": form.cleaned_data["text"] if not items else "",
+            "checked": sorted(set(form.cleaned_data["checked"])) if items else [],
+        },
+    )
+    messages.success(request, _("Saved. Only you can read it."))
+    return redirect(f"{unit.url}#block-{block.id}")
+
+
+def join_form(request):
+    """Type a code received from a trainer."""
+    code = request.GET.get("code", "").strip().upper().replace(" ", "")
+    if code:
+        return redirect("lms:join", code=code)
+    return render(request, "lms/join_form.html")
+
+
+@login_required
+def join(request, code):
+    """Self-enrolment with a cohort's link or code, approved by a trainer if asked."""
+    cohort = Cohort.objects.filter(join_code=code.upper(), join_enabled=True).first()
+    if cohort is None:
+        return render(request, "lms/join_unknown.html", {"code": code}, status=404)
+    enrollment = Enrollment.objects.filter(cohort=cohort, learner=request.user).first()
+    if request.method == "POST":
+        if enrollment and enrollment.status == Enrollment.Status.WITHDRAWN:
+            messages.error(
+                request, _("You left this cohort; ask your trainer to add you again.")
+            )
+            return redirect("lms:home")
+        if enrollment is None:
+            status = (
+                Enrollment.Status.PENDING
+                if cohort.join_requires_approval
+                else Enrollment.Status.ACTIVE
+            )
+            enrol(
+                cohort,
+                request.user,
+                source=Enrollment.Source.JOINED,
+                status=status,
+                notify_learner=False,
+            )
+            if status == Enrollment.Status.PENDING:
+                messages.info(
+                    request, _("Your request was sent to the cohort's trainers.")
+                )
+            else:
+                messages.success(request, _("Welcome to the cohort!"))
+        return redirect("lms:home")
+    return render(
+        request,
+        "lms/join.html",
+        {
+            "cohort": cohort,
+            "course": cohort.course_in_language(),
+            "enrollment": enrollment,
+        },
+    )

@@ -1,0 +1,166 @@
+"""Importing learners from a CSV file: upload, preview, confirm.
+
+Nothing is written before the trainer has seen the preview: each row that
+will be enrolled, each bad row with its line number and reason.  The rows
+to import travel back with the confirmation as signed data (the file is
+not kept on the server), and enrolling is idempotent, so importing the same
+file twice creates no second account or enrolment.
+"""
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from lms.enrolment import enrol_by_email
+from lms.forms import RosterUploadForm
+from lms.models import Enrollment
+from lms.roster_csv import parse_roster
+
+from .cohorts import cohort_run_by, trainer_required
+
+SALT = "lms.roster-import"
+PREVIEW_LIFETIME = 3600
+
+ROW_ERRORS = {
+    "missing_email": gettext_lazy("the e-mail address is missing"),
+    "invalid_email": gettext_lazy("this is not a valid e-mail address"),
+    "missing_name": gettext_lazy("the first or last name is missing"),
+    "name_too_long": gettext_lazy("the name is too long (150 characters at most)"),
+    "invalid_language": gettext_lazy("unknown language (use fr, en, pt, es or it)"),
+    "duplicate": gettext_lazy("this address already appears earlier in the file"),
+}
+FILE_ERRORS = {
+    "empty": gettext_lazy("The file is empty."),
+    "not_csv": gettext_lazy(
+        "This is not a CSV file. In your spreadsheet, use “Save as” → CSV."
+    ),
+    "malformed": gettext_lazy(
+        "The file could not be read as CSV (a quotation mark is not closed)."
+    ),
+    "too_many_rows": gettext_lazy("The file has too many rows: import it in parts."),
+    "missing_columns": gettext_lazy("Columns are missing: %(columns)s."),
+}
+COLUMN_LABELS = {
+    "email": gettext_lazy("e-mail"),
+    "first_name": gettext_lazy("first name"),
+    "last_name": gettext_lazy("last name"),
+    "language": gettext_lazy("language"),
+}
+
+
+def _file_error(parsed) -> str:
+    message = str(FILE_ERRORS.get(parsed.file_error, FILE_ERRORS["malformed"]))
+    if parsed.file_error == "missing_columns":
+        columns = ", ".join(str(COLUMN_LABELS[c]) for c in parsed.missing_columns)
+        message = message % {"columns": columns}
+    return message
+
+
+def _preview(cohort, parsed):
+    emails = [row.email for row in parsed.rows]
+    known = {
+        email.lower()
+        for email in get_user_model()
+        .objects.filter(email__in=emails)
+        .values_list("email", flat=True)
+    }
+    enrolled = {
+        email.lower()
+        for email in Enrollment.objects.filter(cohort=cohort, learner__email__in=emails)
+        .exclude(status=Enrollment.Status.WITHDRAWN)
+        .values_list("learner__email", flat=True)
+    }
+    rows = []
+    for row in parsed.rows:
+        if row.email in enrolled:
+            outcome = "already"
+        elif row.email in known:
+            outcome = "enrol"
+        else:
+            outcome = "invite"
+        rows.append({"row": row, "outcome": outcome})
+    return rows
+
+
+@trainer_required
+def roster_upload(request, cohort_id):
+    cohort = cohort_run_by(request, cohort_id)
+    form = RosterUploadForm(request.POST or None, request.FILES or None)
+    context = {"cohort": cohort, "form": form}
+    if request.method == "POST" and form.is_valid():
+        parsed = parse_roster(form.cleaned_data["file"])
+        if parsed.file_error:
+            form.add_error("file", _file_error(parsed))
+        else:
+            rows = _preview(cohort, parsed)
+            payload = {
+                "cohort": cohort.pk,
+                "rows": [
+                    [r.email, r.first_name, r.last_name, r.language]
+                    for r in parsed.rows
+                ],
+            }
+            context.update(
+                rows=rows,
+                errors=[
+                    {"error": e, "message": ROW_ERRORS.get(e.code, e.code)}
+                    for e in parsed.errors
+                ],
+                counts={
+                    outcome: sum(1 for r in rows if r["outcome"] == outcome)
+                    for outcome in ("invite", "enrol", "already")
+                },
+                payload=signing.dumps(payload, salt=SALT, compress=True),
+            )
+            return render(request, "lms/cohorts/import_preview.html", context)
+    return render(request, "lms/cohorts/import.html", context)
+
+
+@trainer_required
+@require_POST
+def roster_confirm(request, cohort_id):
+    cohort = cohort_run_by(request, cohort_id)
+    try:
+        payload = signing.loads(
+            request.POST.get("payload", ""), salt=SALT, max_age=PREVIEW_LIFETIME
+        )
+    except signing.BadSignature:
+        messages.error(
+            request,
+            _("This preview has expired or was altered: upload the file again."),
+        )
+        return redirect("lms:roster-import", cohort_id=cohort.pk)
+    if payload.get("cohort") != cohort.pk:
+        messages.error(request, _("This preview was made for another cohort."))
+        return redirect("lms:roster-import", cohort_id=cohort.pk)
+    invited = enrolled = 0
+    with transaction.atomic():
+        for email, first_name, last_name, language in payload["rows"]:
+            result = enrol_by_email(
+                cohort,
+                email,
+                first_name=first_name,
+                last_name=last_name,
+                language=language,
+                source=Enrollment.Source.IMPORTED,
+            )
+            invited += result.account_created
+            enrolled += result.enrolled
+    messages.success(
+        request,
+        _(
+            "Import done: %(enrolled)s learners enrolled, of whom %(invited)s "
+            "were invited to create their account; %(already)s were already there."
+        )
+        % {
+            "enrolled": enrolled,
+            "invited": invited,
+            "already": len(payload["rows"]) - enrolled,
+        },
+    )
+    return redirect("lms:cohort", cohort_id=cohort.pk)

@@ -1,0 +1,76 @@
+"""What a unit page needs beyond its blocks, loaded in a fixed number of queries.
+
+The learner's own answers and reports for the unit's tracked blocks, the
+due date of each field assignment (from their cohort's start), the
+previous and next units of the course, and a note of the visit so the
+learner home can offer to resume here.
+"""
+
+from datetime import timedelta
+
+from lms.models import FieldReport, LearnerAnswer, UnitPage, UnitVisit
+
+
+def course_units(course):
+    """The live units of a course in reading order (one query)."""
+    return list(
+        UnitPage.objects.descendant_of(course)
+        .live()
+        .public()
+        .order_by("path")
+        .only("id", "title", "url_path", "path", "depth", "locale_id", "slug")
+    )
+
+
+def neighbours(units, unit):
+    ids = [u.pk for u in units]
+    if unit.pk not in ids:
+        return None, None
+    index = ids.index(unit.pk)
+    previous = units[index - 1] if index > 0 else None
+    following = units[index + 1] if index + 1 < len(ids) else None
+    return previous, following
+
+
+def unit_context(request, unit) -> dict:
+    access = getattr(request, "unit_access", None)
+    enrollment = access.enrollment if access else None
+    user = request.user
+    block_ids = [
+        child.id
+        for child in unit.body
+        if child.block_type in ("reflection", "checklist", "field_assignment")
+    ]
+    state = {}
+    if user.is_authenticated and block_ids:
+        for answer in LearnerAnswer.objects.filter(
+            learner=user, block_id__in=block_ids
+        ):
+            state[str(answer.block_id)] = {"answer": answer}
+    if enrollment is not None:
+        start = enrollment.cohort.start_date
+        for child in unit.tracked_blocks("field_assignment"):
+            state.setdefault(child.id, {})["due"] = start + timedelta(
+                days=child.value["due_offset_days"] or 0
+            )
+        reports = FieldReport.objects.filter(
+            enrollment=enrollment, assignment_id__in=block_ids
+        )
+        for report in reports:
+            state.setdefault(str(report.assignment_id), {})["report"] = report
+        UnitVisit.objects.update_or_create(
+            learner=user,
+            course_key=unit.course.translation_key,
+            defaults={"unit": unit},
+        )
+    units = course_units(unit.course)
+    previous, following = neighbours(units, unit)
+    return {
+        "course": unit.course,
+        "module": unit.module,
+        "access": access,
+        "enrollment": enrollment,
+        "block_state": state,
+        "previous_unit": previous,
+        "next_unit": following,
+    }

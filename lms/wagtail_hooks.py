@@ -1,0 +1,35 @@
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from lms.models import Cohort
+
+
+class CohortViewSet(SnippetViewSet):
+    """Cohorts in the admin, for coordinators; trainers run theirs on the site."""
+
+    model = Cohort
+    icon = "group"
+    menu_label = _("Cohorts")
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["name", "course", "partner", "language", "start_date", "end_date"]
+    list_filter = ["language", "partner"]
+    search_fields = ["name", "territory"]
+
+
+register_snippet(CohortViewSet)
+
+
+@hooks.register("register_admin_menu_item")
+def register_my_cohorts_link():
+    """A way back to the site's cohort screens from the admin."""
+    return MenuItem(
+        _("My cohorts (site)"),
+        reverse("lms:cohorts"),
+        icon_name="user",
+        order=320,
+    )
