@@ -149,7 +149,7 @@ def ensure_catalogue(home_pages, locales):
         _translated(
             course,
             locale,
-            lambda code=code: CoursePage(
+            lambda code=code, locale=locale: CoursePage(
                 lead_partner=_partner_in(lead, locale), **_course_fields(code)
             ),
         )
