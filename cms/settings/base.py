@@ -272,6 +272,9 @@ WAGTAILDOCS_EXTENSIONS = [
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Approving a review publishes, even for approvers without the publish
+# permission (see lms/workflows.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "lms.workflows.publish_approved_revision"
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 WAGTAILSEARCH_HITS_MAX_AGE = 30
 
