@@ -20,9 +20,6 @@ passes or fails.
 import os
 import secrets
 import shutil
-import signal
-import socket
-import subprocess
 import sys
 import tempfile
 import time
@@ -36,6 +33,7 @@ import boto3  # noqa: E402
 import urllib3  # noqa: E402
 from boto3.s3.transfer import TransferConfig  # noqa: E402
 
+from bench.gunicorn import Gunicorn  # noqa: E402
 from tests.support.seaweedfs import SeaweedS3  # noqa: E402
 
 SIZE = 200 * 1024 * 1024
@@ -47,66 +45,12 @@ MB = 1_000_000
 http = urllib3.PoolManager(maxsize=8, retries=False, timeout=120)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def make_file(path: Path) -> None:
     block = os.urandom(1024 * 1024)
     with path.open("wb") as out:
         out.write(b"\x00\x00\x00\x18ftypmp42" + block[12:])
         for _ in range(SIZE // len(block) - 1):
             out.write(block)
-
-
-class Gunicorn:
-    """One gunicorn worker serving Chaînon with the given environment."""
-
-    def __init__(self, env: dict):
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.process = subprocess.Popen(  # noqa: S603 - our own venv's gunicorn
-            [
-                str(Path(sys.executable).with_name("gunicorn")),
-                "cms.wsgi",
-                "--workers=1",
-                "--threads=4",
-                "--worker-class=gthread",
-                f"--bind=127.0.0.1:{self.port}",
-                "--timeout=300",
-                "--log-level=warning",
-            ],
-            cwd=ROOT,
-            env=env,
-        )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
-                return
-            except OSError:
-                time.sleep(0.2)
-        self.stop()
-        raise RuntimeError("gunicorn did not start")
-
-    def worker_pid(self) -> int:
-        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
-        return int(children.read_text().split()[0])
-
-    def peak_kib(self) -> int:
-        status = Path(f"/proc/{self.worker_pid()}/status").read_text()
-        line = next(line for line in status.splitlines() if line.startswith("VmHWM"))
-        return int(line.split()[1])
-
-    def stop(self) -> None:
-        self.process.send_signal(signal.SIGTERM)
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
 
 
 def timed(action) -> float:

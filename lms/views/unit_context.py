@@ -8,6 +8,8 @@ learner home can offer to resume here.
 
 from datetime import timedelta
 
+from django.utils import timezone
+
 from lms.models import FieldReport, LearnerAnswer, UnitPage, UnitVisit
 
 
@@ -16,10 +18,23 @@ def course_units(course):
     return list(
         UnitPage.objects.descendant_of(course)
         .live()
-        .public()
         .order_by("path")
         .only("id", "title", "url_path", "path", "depth", "locale_id", "slug")
     )
+
+
+def remember_visit(user, unit):
+    """Note the unit as the one to resume; no write when it already is."""
+    key = unit.course.translation_key
+    current = UnitVisit.objects.filter(learner=user, course_key=key).first()
+    if current is None:
+        UnitVisit.objects.get_or_create(
+            learner=user, course_key=key, defaults={"unit": unit}
+        )
+    elif current.unit_id != unit.pk:
+        UnitVisit.objects.filter(pk=current.pk).update(
+            unit=unit, visited_at=timezone.now()
+        )
 
 
 def neighbours(units, unit):
@@ -58,11 +73,7 @@ def unit_context(request, unit) -> dict:
         )
         for report in reports:
             state.setdefault(str(report.assignment_id), {})["report"] = report
-        UnitVisit.objects.update_or_create(
-            learner=user,
-            course_key=unit.course.translation_key,
-            defaults={"unit": unit},
-        )
+        remember_visit(user, unit)
     units = course_units(unit.course)
     previous, following = neighbours(units, unit)
     return {

@@ -6,6 +6,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from cms.models import ContentPage, HomePage
+from lms.models import CourseIndexPage
 from tests.factories import ContentPageFactory, HomePageFactory
 
 
@@ -43,8 +44,8 @@ class HomePageTests(ChainonPageTestCase):
         self.assertPageIsRoutable(self.home)
         self.assertPageIsRenderable(self.home)
 
-    def test_accepts_content_pages_only(self):
-        self.assertAllowedSubpageTypes(HomePage, {ContentPage})
+    def test_accepts_content_pages_and_the_course_catalogue(self):
+        self.assertAllowedSubpageTypes(HomePage, {ContentPage, CourseIndexPage})
 
 
 class ContentPageTests(ChainonPageTestCase):

@@ -46,6 +46,9 @@ def test_trainers_use_the_admin_and_manage_the_media_library():
     assert _permissions(group) == {
         "wagtailadmin.access_admin",
         "wagtail_localize.submit_translation",
+        # Cohorts are run on the site; the admin only lists them.
+        "lms.view_cohort",
+        "lms.view_enrollment",
     }
     assert _collection_permissions(group) == {
         "wagtailimages.add_image",
@@ -75,6 +78,11 @@ def test_coordinators_moderate_the_whole_tree_and_the_partner_list():
         "mediation.add_partnerinstitution",
         "mediation.change_partnerinstitution",
         "mediation.view_partnerinstitution",
+        "lms.add_cohort",
+        "lms.change_cohort",
+        "lms.view_cohort",
+        "lms.change_enrollment",
+        "lms.view_enrollment",
     }
     assert _page_permissions(group) == {
         (1, "add_page"),

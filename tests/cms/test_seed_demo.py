@@ -77,3 +77,50 @@ def test_seed_refuses_to_run_without_debug_unless_forced(settings):
     with pytest.raises(CommandError, match="public passwords"):
         call_command("seed_demo")
     assert not get_user_model().objects.exists()
+
+
+def test_seed_builds_the_demo_course_in_five_languages_with_two_cohorts(client):
+    from lms.models import Cohort, CoursePage, ModulePage, UnitPage
+
+    call_command("seed_demo", "--force", stdout=StringIO())
+    french = CoursePage.objects.get(locale__language_code="fr")
+    assert french.title.startswith("Aller vers les habitants")
+    assert french.live and french.licence == "cc-by-sa-4.0"
+    assert (
+        CoursePage.objects.filter(translation_key=french.translation_key).count() == 5
+    )
+    assert ModulePage.objects.count() == 3 * 5
+    assert UnitPage.objects.count() == 6 * 5
+
+    # Every module ends with a field assignment whose block id is the same in
+    # every language, so reports and activity IRIs do not depend on language.
+    for unit in UnitPage.objects.filter(locale__language_code="fr"):
+        ids = [child.id for child in unit.body]
+        for translation in UnitPage.objects.filter(
+            translation_key=unit.translation_key
+        ).exclude(pk=unit.pk):
+            assert [child.id for child in translation.body] == ids
+    assignments = [
+        child
+        for unit in UnitPage.objects.filter(locale__language_code="fr")
+        for child in unit.tracked_blocks("field_assignment")
+    ]
+    assert len(assignments) == 3
+
+    marseille, lisboa = (
+        Cohort.objects.get(territory__startswith="Marseille"),
+        Cohort.objects.get(language="pt"),
+    )
+    assert marseille.enrollments.filter(
+        learner__email="apprenant@chainon.example"
+    ).exists()
+    assert lisboa.join_requires_approval
+    assert {t.email for t in lisboa.trainers.all()} >= {
+        "formador.lisboa@chainon.example"
+    }
+
+    learner = get_user_model().objects.get(email="apprenant@chainon.example")
+    client.force_login(learner)
+    unit = UnitPage.objects.filter(locale__language_code="fr").order_by("path").first()
+    assert client.get(unit.url).status_code == 200
+    assert client.get("/fr/learning/").status_code == 200
