@@ -20,7 +20,7 @@ from wagtail.models import Locale, Page, Site
 from cms.models import ContentPage, HomePage
 from tests.factories import UserFactory
 
-pytest_plugins = ["tests.support.storage_fixtures"]
+pytest_plugins = ["tests.support.storage_fixtures", "tests.support.course_fixtures"]
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
