@@ -148,3 +148,22 @@ def test_unit_page_queries_do_not_grow_with_blocks_or_units(
     assert after == before
     with django_assert_max_num_queries(40):
         client.get(unit.url)
+
+
+def test_wagtail_localize_translates_a_unit_keeping_block_ids(course, locales):
+    from wagtail_localize.models import TranslationSource
+
+    unit = course.units[0]
+    source, _created = TranslationSource.get_or_create_from_instance(unit)
+    segments = {
+        s.string.data for s in source.stringsegment_set.select_related("string")
+    }
+    assert "Qui ne vient jamais ?" in segments
+    assert "Une marche au marché" in segments
+    translation, _created = source.create_or_update_translation(
+        locales["pt"], copy_parent_pages=True, fallback=True
+    )
+    assert translation.translation_key == unit.translation_key
+    assert translation.activity_iri == unit.activity_iri
+    assert [c.id for c in translation.body] == [c.id for c in unit.body]
+    assert translation.duration_minutes == unit.duration_minutes
