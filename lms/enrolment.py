@@ -8,6 +8,7 @@ already enrolled and withdrawn is reinstated rather than added again.
 
 from dataclasses import dataclass
 
+from allauth.account.adapter import get_adapter
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -28,31 +29,52 @@ class EnrolmentResult:
 def find_or_invite(email: str, first_name: str = "", last_name: str = ""):
     """The account for ``email``, created without a password when missing.
 
-    A created account can only be entered through the set-password link of
-    the invitation sent to that address; the address is marked verified,
-    since following that link proves it.
+    An address is someone's when it is their account's e-mail or one of their
+    verified addresses.  A created account can only be entered through the
+    set-password link of the invitation sent to that address; the address is
+    marked verified, since following that link proves it.
     """
     User = get_user_model()
     email = email.strip().lower()
-    user = User.objects.filter(email__iexact=email).first()
-    if user is not None:
-        return user, False
+    existing = _owner_of(email)
+    if existing is not None:
+        return existing, False
     try:
         with transaction.atomic():
             user = User(
                 email=email,
-                username=email[:150],
+                username=get_adapter().generate_unique_username(
+                    [email, first_name, last_name, "learner"]
+                ),
                 first_name=first_name[:150],
                 last_name=last_name[:150],
             )
             user.set_unusable_password()
             user.save()
+            user.groups.add(Group.objects.get_or_create(name=LEARNER)[0])
+            EmailAddress.objects.create(
+                user=user, email=email, verified=True, primary=True
+            )
     except IntegrityError:
         # Created meanwhile by another request (a double-submitted form).
-        return User.objects.get(email__iexact=email), False
-    user.groups.add(Group.objects.get_or_create(name=LEARNER)[0])
-    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+        existing = _owner_of(email)
+        if existing is None:
+            raise
+        return existing, False
     return user, True
+
+
+def _owner_of(email: str):
+    User = get_user_model()
+    user = User.objects.filter(email__iexact=email).first()
+    if user is not None:
+        return user
+    address = (
+        EmailAddress.objects.filter(email__iexact=email, verified=True)
+        .select_related("user")
+        .first()
+    )
+    return address.user if address else None
 
 
 def enrol(

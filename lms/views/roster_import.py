@@ -7,10 +7,12 @@ not kept on the server), and enrolling is idempotent, so importing the same
 file twice creates no second account or enrolment.
 """
 
+from allauth.account.models import EmailAddress
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.db import transaction
+from django.db.models.functions import Lower
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -62,19 +64,24 @@ def _file_error(parsed) -> str:
 
 
 def _preview(cohort, parsed):
+    """What confirming will do to each row: invite, enrol, or nothing."""
     emails = [row.email for row in parsed.rows]
-    known = {
-        email.lower()
-        for email in get_user_model()
-        .objects.filter(email__in=emails)
-        .values_list("email", flat=True)
-    }
-    enrolled = {
-        email.lower()
-        for email in Enrollment.objects.filter(cohort=cohort, learner__email__in=emails)
-        .exclude(status=Enrollment.Status.WITHDRAWN)
-        .values_list("learner__email", flat=True)
-    }
+    known = set(
+        get_user_model()
+        .objects.annotate(key=Lower("email"))
+        .filter(key__in=emails)
+        .values_list("key", flat=True)
+    ) | set(
+        EmailAddress.objects.annotate(key=Lower("email"))
+        .filter(key__in=emails, verified=True)
+        .values_list("key", flat=True)
+    )
+    enrolled = set(
+        Enrollment.objects.filter(cohort=cohort, status=Enrollment.Status.ACTIVE)
+        .annotate(key=Lower("learner__email"))
+        .filter(key__in=emails)
+        .values_list("key", flat=True)
+    )
     rows = []
     for row in parsed.rows:
         if row.email in enrolled:
