@@ -39,15 +39,19 @@ def course(site_tree, locales, trainer, learner):
         modules.append(module)
         for u in range(2):
             units.append(UnitPageFactory(parent=module, slug=f"unit-{m}-{u}"))
-    for page in [catalogue, course_page, *modules, *units]:
-        publish(page)
+    # Factories make live pages; one revision each is enough for the tests
+    # that look at drafts and workflows.
+    publish(catalogue)
 
-    # The English version, made the way wagtail-localize makes it.
+    # The English version, made the way wagtail-localize makes it (a copy
+    # with the same translation key and block ids), then made live.
     english = {}
     for page in [catalogue, course_page, *modules, *units]:
         translation = page.copy_for_translation(locales["en"], copy_parents=True)
         translation.slug = f"{page.slug}-en"
-        publish(translation)
+        translation.live = True
+        translation.has_unpublished_changes = False
+        translation.save()
         english[page.pk] = Page.objects.get(pk=translation.pk).specific
 
     cohort = CohortFactory(course=course_page, trainers=[trainer])
