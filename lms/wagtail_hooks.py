@@ -5,6 +5,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from cms.roles import TRAINER
 from lms.models import Cohort
 
 
@@ -24,10 +25,16 @@ class CohortViewSet(SnippetViewSet):
 register_snippet(CohortViewSet)
 
 
+class MyCohortsMenuItem(MenuItem):
+    def is_shown(self, request):
+        user = request.user
+        return user.is_superuser or user.groups.filter(name=TRAINER).exists()
+
+
 @hooks.register("register_admin_menu_item")
 def register_my_cohorts_link():
-    """A way back to the site's cohort screens from the admin."""
-    return MenuItem(
+    """Trainers run their cohorts on the site; the admin links there."""
+    return MyCohortsMenuItem(
         _("My cohorts (site)"),
         reverse("lms:cohorts"),
         icon_name="user",

@@ -4,7 +4,8 @@ Trainers draft course pages; another trainer approves them (the
 "second trainer approval" task), which publishes.  The workflow is attached
 to each course catalogue as it is created (see ``lms/signals.py``), since no
 catalogue exists when this migration runs.  Coordinators manage every
-cohort in the admin; trainers see cohorts there and run their own on the site.
+cohort in the admin; trainers run their own on the site, where they see only
+their own learners.
 """
 
 from django.db import migrations
@@ -34,7 +35,6 @@ def create_workflow(apps, schema_editor):
     workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, sort_order=0)
 
-    grant_permissions(apps, "Trainer", ["lms.view_cohort", "lms.view_enrollment"])
     grant_permissions(
         apps,
         "Network coordinator",

@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from media.fields import StoredFileField
 
@@ -64,8 +65,8 @@ class Contribution(models.Model):
 
     class Status(models.TextChoices):
         SUBMITTED = "submitted", _("Waiting for review")
-        ACCEPTED = "accepted", _("Accepted")
-        DECLINED = "declined", _("Declined")
+        ACCEPTED = "accepted", pgettext_lazy("contribution", "Accepted")
+        DECLINED = "declined", pgettext_lazy("contribution", "Declined")
 
     module = models.ForeignKey(
         "lms.ModulePage",

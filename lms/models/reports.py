@@ -110,7 +110,13 @@ class FieldReport(models.Model):
             "action_date": self.action_date.isoformat() if self.action_date else "",
             "people_reached": self.people_reached,
             "partners_involved": self.partners_involved,
-            "attachments": [a.file.name for a in self.attachments.all()],
+            # Read again: the request may have added or removed files since
+            # ``attachments`` was loaded.
+            "attachments": list(
+                ReportAttachment.objects.filter(report=self).values_list(
+                    "file", flat=True
+                )
+            ),
         }
 
     def submit(self, user):

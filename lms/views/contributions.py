@@ -118,6 +118,12 @@ def _reviewable(request, contribution_id) -> Contribution:
 def contribution_review(request, contribution_id):
     contribution = _reviewable(request, contribution_id)
     form = ContributionReviewForm(request.POST or None)
+    if (
+        request.method == "POST"
+        and contribution.status != Contribution.Status.SUBMITTED
+    ):
+        messages.error(request, _("This contribution was already reviewed."))
+        return redirect("lms:contribution-review", contribution_id=contribution.pk)
     if request.method == "POST" and form.is_valid():
         contribution.review(
             request.user, form.cleaned_data["status"], form.cleaned_data["note"]
@@ -148,10 +154,16 @@ def contribution_to_unit(request, contribution_id):
     contribution = _reviewable(request, contribution_id)
     unit = contribution.unit
     if contribution.status != Contribution.Status.ACCEPTED or unit is None:
-        messages.error(request, _("Only an accepted contribution about a unit can."))
+        messages.error(
+            request,
+            _("Only an accepted contribution about a unit can start a draft of it."),
+        )
         return redirect("lms:contribution-review", contribution_id=contribution.pk)
     if not unit.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
+    if contribution.draft_revision_id is not None:
+        messages.info(request, _("A draft was already started from it."))
+        return redirect(reverse("wagtailadmin_pages:edit", args=[unit.pk]))
     draft = unit.get_latest_revision_as_object()
     if not any(a.person_id == contribution.author_id for a in draft.co_authors.all()):
         draft.co_authors.add(UnitCoAuthor(person=contribution.author))

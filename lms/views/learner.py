@@ -32,9 +32,7 @@ def _courses_in_language(keys):
     """The courses of these translation keys, in the reader's language if any."""
     active = Locale.get_active()
     found = {}
-    for course in CoursePage.objects.filter(translation_key__in=keys).select_related(
-        "locale"
-    ):
+    for course in CoursePage.objects.live().filter(translation_key__in=keys):
         current = found.get(course.translation_key)
         if current is None or course.locale_id == active.pk:
             found[course.translation_key] = course
@@ -154,7 +152,12 @@ def save_answer(request, unit_id, block_id):
     items = len(block.value["items"]) if block.block_type == "checklist" else 0
     form = AnswerForm(request.POST, item_count=items)
     if not form.is_valid():
-        messages.error(request, _("Your answer could not be saved: it is too long."))
+        messages.error(
+            request,
+            _("Your answer could not be saved: it is too long.")
+            if "text" in form.errors
+            else _("Your ticks could not be saved: tick items of this list only."),
+        )
         return redirect(f"{unit.url}#block-{block.id}")
     LearnerAnswer.objects.update_or_create(
         learner=request.user,

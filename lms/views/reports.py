@@ -58,9 +58,19 @@ def report_edit(request, unit_id, assignment_id):
             )
             return redirect("lms:report", unit_id=unit.pk, assignment_id=assignment_id)
         if form.is_valid():
-            report = _save_report(request, form, enrollment, unit, assignment)
-            if request.POST.get("action") == "submit":
-                event = report.submit(request.user)
+            submit = request.POST.get("action") == "submit"
+            try:
+                report, event = _save_report(
+                    request, form, enrollment, unit, assignment, submit=submit
+                )
+            except ReportNotEditable:
+                messages.error(
+                    request, _("This report was already submitted; wait for feedback.")
+                )
+                return redirect(
+                    "lms:report", unit_id=unit.pk, assignment_id=assignment_id
+                )
+            if event is not None:
                 notify(send_report_email, report.pk, str(event.pk))
                 messages.success(request, _("Your report was sent to your trainers."))
             else:
@@ -82,30 +92,38 @@ def report_edit(request, unit_id, assignment_id):
     )
 
 
-def _save_report(request, form, enrollment, unit, assignment):
-    """One report per assignment, even when the form is posted twice at once."""
+class ReportNotEditable(Exception):
+    """The report was submitted (or accepted) meanwhile, by another post."""
+
+
+def _save_report(request, form, enrollment, unit, assignment, *, submit):
+    """Write the learner's report, and submit it if asked, under a row lock.
+
+    One report per assignment: a form posted twice at once neither makes a
+    second report, nor overwrites or resubmits one that the first post
+    submitted; the second post gets ``ReportNotEditable``.
+    """
+    fields = {name: form.cleaned_data.get(name) for name in form.Meta.fields}
+    fields["body"] = fields["body"] or ""
+    fields.update(unit=unit, assignment_title=assignment.value["title"][:200])
+    mine = FieldReport.objects.select_for_update().filter(
+        enrollment=enrollment, assignment_id=assignment.id
+    )
     with transaction.atomic():
-        report = form.save(commit=False)
-        if report.pk is None:
-            existing = FieldReport.objects.filter(
-                enrollment=enrollment, assignment_id=assignment.id
-            ).first()
-            if existing is not None:
-                for field in form.Meta.fields:
-                    setattr(existing, field, getattr(report, field))
-                report = existing
-        report.enrollment = enrollment
-        report.unit = unit
-        report.assignment_id = assignment.id
-        report.assignment_title = assignment.value["title"][:200]
-        try:
-            with transaction.atomic():
-                report.save()
-        except IntegrityError:
-            report.pk = FieldReport.objects.get(
-                enrollment=enrollment, assignment_id=assignment.id
-            ).pk
-            report.save(force_update=True)
+        report = mine.first()
+        if report is None:
+            try:
+                with transaction.atomic():
+                    report = FieldReport.objects.create(
+                        enrollment=enrollment, assignment_id=assignment.id, **fields
+                    )
+            except IntegrityError:
+                report = mine.get()  # made meanwhile by the other post
+        if not report.editable_by_learner:
+            raise ReportNotEditable
+        for name, value in fields.items():
+            setattr(report, name, value)
+        report.save()
         removed = request.POST.getlist("remove_attachment")
         if removed:
             for attachment in report.attachments.filter(pk__in=removed):
@@ -114,7 +132,8 @@ def _save_report(request, form, enrollment, unit, assignment):
             ReportAttachment.objects.create(
                 report=report, file=form.cleaned_data["attachment"]
             )
-    return report
+        event = report.submit(request.user) if submit else None
+    return report, event
 
 
 def _report_for_trainer(request, report_id) -> FieldReport:
@@ -126,6 +145,9 @@ def _report_for_trainer(request, report_id) -> FieldReport:
     )
     if not report.enrollment.cohort.is_run_by(request.user):
         raise PermissionDenied
+    if report.status == FieldReport.Status.DRAFT:
+        # A draft is the learner's until they submit it.
+        raise Http404
     return report
 
 
@@ -195,9 +217,13 @@ def report_attachment(request, attachment_id):
         ),
         pk=attachment_id,
     )
-    enrollment = attachment.report.enrollment
-    if enrollment.learner_id != request.user.pk and not enrollment.cohort.is_run_by(
-        request.user
-    ):
+    report = attachment.report
+    enrollment = report.enrollment
+    is_author = enrollment.learner_id == request.user.pk
+    is_reviewer = (
+        report.status != FieldReport.Status.DRAFT
+        and enrollment.cohort.is_run_by(request.user)
+    )
+    if not (is_author or is_reviewer):
         raise Http404
     return stored_file_response(request, attachment.file.storage, attachment.file.name)

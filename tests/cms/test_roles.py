@@ -46,9 +46,6 @@ def test_trainers_use_the_admin_and_manage_the_media_library():
     assert _permissions(group) == {
         "wagtailadmin.access_admin",
         "wagtail_localize.submit_translation",
-        # Cohorts are run on the site; the admin only lists them.
-        "lms.view_cohort",
-        "lms.view_enrollment",
     }
     assert _collection_permissions(group) == {
         "wagtailimages.add_image",

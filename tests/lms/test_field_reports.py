@@ -11,7 +11,6 @@ from datetime import date
 
 import pytest
 from django.contrib.messages import get_messages
-from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.template.defaultfilters import filesizeformat
@@ -22,8 +21,8 @@ from django.utils import timezone, translation
 from lms.forms import FieldReportForm
 from lms.models import FieldReport, ReportAttachment, ReportEvent
 from tests.factories import CohortFactory, EnrollmentFactory, UserFactory
-from tests.lms.conftest import assignment_of
 from tests.media.transfer import PNG_HEAD
+from tests.support.course_fixtures import assignment_of
 
 pytestmark = pytest.mark.django_db
 
@@ -157,10 +156,10 @@ def test_saving_a_draft_keeps_one_private_report(client, course, mailoutbox):
     unit = course.units[0]
     client.force_login(course.learner)
 
-    with_callbacks = post_report(client, unit, body="Premier jet", place="Noailles")
+    response = post_report(client, unit, body="Premier jet", place="Noailles")
 
-    assert with_callbacks.status_code == 302
-    assert with_callbacks["Location"] == report_url(unit)
+    assert response.status_code == 302
+    assert response["Location"] == report_url(unit)
     report = FieldReport.objects.get()
     assert report.status == FieldReport.Status.DRAFT
     assert report.enrollment == course.enrollment
@@ -275,6 +274,58 @@ def test_a_submitted_report_cannot_be_changed_by_its_author(
     assert page.context["can_edit"] is False
 
 
+def racing_form(course, unit, status):
+    """The report form, with another request of the same learner landing while
+    this one is being checked: a double click on "Submit" sends two posts."""
+
+    class RacingForm(FieldReportForm):
+        def clean(self):
+            cleaned = super().clean()
+            assignment = assignment_of(unit)
+            other, _created = FieldReport.objects.update_or_create(
+                enrollment=course.enrollment,
+                assignment_id=assignment.id,
+                defaults={
+                    "unit": unit,
+                    "assignment_title": assignment.value["title"],
+                    "body": "Envoyé par le premier clic",
+                },
+            )
+            if status == FieldReport.Status.SUBMITTED:
+                other.submit(course.learner)
+            return cleaned
+
+    return RacingForm
+
+
+@pytest.mark.parametrize("had_draft", [False, True], ids=["first-post", "draft"])
+def test_a_report_submitted_meanwhile_is_not_submitted_again(
+    client,
+    course,
+    monkeypatch,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+    had_draft,
+):
+    unit = course.units[0]
+    client.force_login(course.learner)
+    if had_draft:
+        post_report(client, unit, body="Brouillon")
+    monkeypatch.setattr(
+        "lms.views.reports.FieldReportForm",
+        racing_form(course, unit, FieldReport.Status.SUBMITTED),
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        post_report(client, unit, action="submit", body="Envoyé par le second clic")
+
+    report = the_report(course)
+    assert FieldReport.objects.count() == 1
+    assert report.body == "Envoyé par le premier clic"
+    assert report.events.filter(kind=ReportEvent.Kind.SUBMITTED).count() == 1
+    assert len(mailoutbox) == 0  # the first click's e-mail is not sent by this post
+
+
 # --- Trainer review ---------------------------------------------------------------
 
 
@@ -378,16 +429,16 @@ def test_revision_resubmission_and_acceptance_are_kept_in_order(
     assert client.get(report_url(course.units[0])).context["can_edit"] is False
 
 
-def test_a_draft_cannot_be_reviewed(client, course, mailoutbox):
+def test_a_draft_stays_the_learners_and_cannot_be_reviewed(client, course, mailoutbox):
     client.force_login(course.learner)
     post_report(client, course.units[0], body="Pas fini")
     report = the_report(course)
 
+    client.force_login(course.trainer)
+    assert client.get(review_url(report)).status_code == 404
     response = review(client, report, course.trainer, "accepted", "Déjà ?")
 
-    assert response.status_code == 302
-    assert response["Location"] == review_url(report)
-    assert error_messages(response)
+    assert response.status_code == 404
     report.refresh_from_db()
     assert report.status == FieldReport.Status.DRAFT
     assert not report.events.exists()
@@ -442,6 +493,42 @@ def test_a_submitted_snapshot_names_the_attachments(client, course, local_storag
 
     name = ReportAttachment.objects.get().file.name
     assert the_report(course).events.get().snapshot["attachments"] == [name]
+
+
+def test_a_file_added_while_submitting_a_draft_is_in_the_snapshot(
+    client, course, local_storage
+):
+    """The history keeps what the trainer received: a file chosen in the same
+    post as "Submit" was received too."""
+    client.force_login(course.learner)
+    post_report(client, course.units[0], body="Brouillon")
+
+    post_report(
+        client, course.units[0], action="submit", body="Envoyé", attachment=png()
+    )
+
+    name = ReportAttachment.objects.get().file.name
+    assert the_report(course).events.get().snapshot["attachments"] == [name]
+
+
+def test_a_file_removed_while_submitting_is_not_in_the_snapshot(
+    client, course, local_storage, django_capture_on_commit_callbacks
+):
+    client.force_login(course.learner)
+    post_report(client, course.units[0], body="Brouillon", attachment=png())
+    attachment = ReportAttachment.objects.get()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        post_report(
+            client,
+            course.units[0],
+            action="submit",
+            body="Envoyé sans la photo",
+            remove_attachment=str(attachment.pk),
+        )
+
+    assert not ReportAttachment.objects.exists()
+    assert the_report(course).events.get().snapshot["attachments"] == []
 
 
 def test_a_posted_file_over_the_limit_is_refused_with_the_limit(
@@ -546,6 +633,10 @@ def test_an_attachment_is_served_to_its_author_and_the_cohorts_trainer_only(
     post_report(client, course.units[0], body="Photos", attachment=png())
     attachment = ReportAttachment.objects.get()
     url = reverse("lms:report-attachment", args=[attachment.pk])
+    # While the report is a draft, its files are the learner's alone.
+    client.force_login(course.trainer)
+    assert client.get(url).status_code == 404
+    submit(client, course, body="Photos")
 
     for person in [course.learner, course.trainer]:
         client.force_login(person)
