@@ -35,8 +35,11 @@ def test_catalogue_is_complete(po_path):
 def test_compiled_catalogue_matches_its_source(po_path):
     source = polib.pofile(str(po_path))
     compiled = polib.mofile(str(po_path.with_suffix(".mo")))
-    compiled_strings = {entry.msgid: entry.msgstr for entry in compiled}
+    compiled_strings = {
+        (entry.msgctxt, entry.msgid): entry.msgstr for entry in compiled
+    }
     for entry in source.translated_entries():
         if entry.msgid_plural:
             continue
-        assert compiled_strings.get(entry.msgid) == entry.msgstr, entry.msgid
+        key = (entry.msgctxt, entry.msgid)
+        assert compiled_strings.get(key) == entry.msgstr, key
