@@ -62,6 +62,28 @@ class AddLearnerForm(forms.Form):
     last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
 
 
+class AddTrainerForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address of a trainer"))
+
+    def clean_email(self):
+        from django.contrib.auth import get_user_model
+
+        from cms.roles import TRAINER
+
+        trainer = (
+            get_user_model()
+            .objects.filter(
+                email__iexact=self.cleaned_data["email"], groups__name=TRAINER
+            )
+            .first()
+        )
+        if trainer is None:
+            raise forms.ValidationError(
+                _("No trainer of the network has this address.")
+            )
+        return trainer
+
+
 class RosterUploadForm(forms.Form):
     file = forms.FileField(
         label=_("CSV file"),

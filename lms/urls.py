@@ -30,6 +30,11 @@ urlpatterns = [
     path("cohorts/<int:cohort_id>/", cohort_views.cohort_detail, name="cohort"),
     path("cohorts/<int:cohort_id>/edit/", cohort_views.cohort_edit, name="cohort-edit"),
     path(
+        "cohorts/<int:cohort_id>/trainers/",
+        cohort_views.cohort_trainers,
+        name="cohort-trainers",
+    ),
+    path(
         "cohorts/<int:cohort_id>/new-code/",
         cohort_views.cohort_new_code,
         name="cohort-new-code",

@@ -18,3 +18,13 @@ def query_with(context, **changes):
     for name, value in changes.items():
         query[name] = value
     return query.urlencode()
+
+
+@register.simple_tag
+def activity_id(child):
+    """The activity IRI of a unit block that is tracked on its own, else ""."""
+    from lms import activity
+
+    if child.block_type == "field_assignment":
+        return activity.activity_iri(activity.FIELD_ASSIGNMENT, child.id)
+    return ""

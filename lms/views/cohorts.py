@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from cms.roles import TRAINER
 from lms.enrolment import MoveRefused, enrol, enrol_by_email, move
-from lms.forms import AddLearnerForm, CohortForm, MoveForm
+from lms.forms import AddLearnerForm, AddTrainerForm, CohortForm, MoveForm
 from lms.models import Cohort, Enrollment, FieldReport
 
 LEARNERS_PER_PAGE = 50
@@ -91,7 +91,53 @@ def cohort_edit(request, cohort_id):
         form.save()
         messages.success(request, _("The cohort was saved."))
         return redirect("lms:cohort", cohort_id=cohort.pk)
-    return render(request, "lms/cohorts/form.html", {"form": form, "cohort": cohort})
+    return render(
+        request,
+        "lms/cohorts/form.html",
+        {
+            "form": form,
+            "cohort": cohort,
+            "trainers": cohort.trainers.order_by("last_name", "first_name"),
+            "trainer_form": AddTrainerForm(),
+        },
+    )
+
+
+@trainer_required
+@require_POST
+def cohort_trainers(request, cohort_id):
+    """Add a co-trainer by e-mail, or remove one; a cohort keeps at least one."""
+    cohort = cohort_run_by(request, cohort_id)
+    if request.POST.get("action") == "remove":
+        trainers = list(cohort.trainers.all())
+        leaving = next(
+            (t for t in trainers if str(t.pk) == request.POST.get("trainer")), None
+        )
+        if leaving is None:
+            messages.error(request, _("This person does not run the cohort."))
+        elif len(trainers) == 1:
+            messages.error(request, _("A cohort needs at least one trainer."))
+        else:
+            cohort.trainers.remove(leaving)
+            messages.success(
+                request,
+                _("%(name)s no longer runs the cohort.")
+                % {"name": leaving.display_name},
+            )
+            if leaving == request.user and not request.user.is_superuser:
+                return redirect("lms:cohorts")
+        return redirect("lms:cohort-edit", cohort_id=cohort.pk)
+    form = AddTrainerForm(request.POST)
+    if form.is_valid():
+        trainer = form.cleaned_data["email"]
+        cohort.trainers.add(trainer)
+        messages.success(
+            request,
+            _("%(name)s now runs the cohort too.") % {"name": trainer.display_name},
+        )
+    else:
+        messages.error(request, form.errors["email"][0])
+    return redirect("lms:cohort-edit", cohort_id=cohort.pk)
 
 
 @trainer_required

@@ -911,3 +911,35 @@ def test_the_cohort_page_in_english_shows_the_join_link(client, course):
     assert response.context["join_url"].endswith(
         f"/learning/join/{course.cohort.join_code}/"
     )
+
+
+def test_a_trainer_adds_and_removes_a_co_trainer(client, course, other_trainer):
+    client.force_login(course.trainer)
+    target = url("cohort-trainers", course.cohort.pk)
+
+    client.post(target, {"action": "add", "email": other_trainer.email.upper()})
+    assert set(course.cohort.trainers.all()) == {course.trainer, other_trainer}
+
+    # A learner, or an unknown address, cannot be made a trainer.
+    for email in [course.learner.email, "personne@example.org", "pas-une-adresse"]:
+        response = client.post(target, {"action": "add", "email": email})
+        assert response.status_code == 302
+        assert messages.ERROR in message_levels(response)
+    assert course.cohort.trainers.count() == 2
+
+    client.post(target, {"action": "remove", "trainer": other_trainer.pk})
+    assert list(course.cohort.trainers.all()) == [course.trainer]
+    # The last trainer stays.
+    response = client.post(target, {"action": "remove", "trainer": course.trainer.pk})
+    assert messages.ERROR in message_levels(response)
+    assert list(course.cohort.trainers.all()) == [course.trainer]
+
+
+def test_only_the_cohorts_trainers_change_its_trainers(client, course, other_trainer):
+    client.force_login(other_trainer)
+    target = url("cohort-trainers", course.cohort.pk)
+    response = client.post(target, {"action": "add", "email": other_trainer.email})
+    assert response.status_code == 403
+    response = client.post(target, {"action": "remove", "trainer": course.trainer.pk})
+    assert response.status_code == 403
+    assert list(course.cohort.trainers.all()) == [course.trainer]

@@ -514,3 +514,27 @@ def test_the_learner_cannot_build_on_their_own_contribution(client, course):
     assert response.status_code == 403
     contribution.refresh_from_db()
     assert contribution.draft_revision is None
+
+
+def test_the_review_list_keeps_a_fixed_query_budget(
+    client, course, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(course.trainer)
+    url = fr_reverse("lms:contributions")
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    make_contribution(course)
+    count()  # the first request also caches the site's root paths
+    before = count()
+    for n in range(25):
+        make_contribution(course, title=f"Récit {n}")
+    assert count() == before
+    with django_assert_max_num_queries(16):
+        client.get(url)

@@ -167,3 +167,50 @@ def test_wagtail_localize_translates_a_unit_keeping_block_ids(course, locales):
     assert translation.activity_iri == unit.activity_iri
     assert [c.id for c in translation.body] == [c.id for c in unit.body]
     assert translation.duration_minutes == unit.duration_minutes
+
+
+def test_unit_pages_name_their_activities_for_the_tracking_to_come(
+    client, course, settings
+):
+    settings.CHAINON_ACTIVITY_ROOT = "https://chainon.example"
+    client.force_login(course.learner)
+    unit = course.units[0]
+    body = client.get(unit.url).content.decode()
+    assert f'data-activity-id="{unit.activity_iri}"' in body
+    assignment = assignment_of(unit)
+    iri = f"https://chainon.example/xapi/activities/field-assignment/{assignment.id}"
+    assert f'data-activity-id="{iri}"' in body
+    english = client.get(course.english[unit.pk].url).content.decode()
+    assert f'data-activity-id="{iri}"' in english
+
+
+def test_public_course_pages_keep_a_fixed_query_budget(
+    client, course, django_assert_max_num_queries
+):
+    from lms.models import Contribution
+
+    def contribute(n):
+        module = course.modules[0]
+        for i in range(n):
+            Contribution.objects.create(
+                module=module,
+                module_key=module.translation_key,
+                course_key=course.page.translation_key,
+                author=course.learner,
+                kind="experience",
+                title=f"Récit {i}",
+                body="Au marché.",
+                status="accepted",
+            )
+
+    pages = [course.catalogue.url, course.page.url, course.modules[0].url]
+    contribute(1)
+    before = {url: _queries(client, url) for url in pages}
+    contribute(12)
+    for n in range(4):
+        publish(UnitPageFactory(parent=course.modules[1], slug=f"plus-{n}"))
+    after = {url: _queries(client, url) for url in pages}
+    assert after == before
+    for url in pages:
+        with django_assert_max_num_queries(24):
+            client.get(url)
