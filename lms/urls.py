@@ -66,6 +66,11 @@ urlpatterns = [
     ),
     path("contributions/", contributions.contribution_list, name="contributions"),
     path(
+        "contributions/files/<int:attachment_id>/",
+        contributions.contribution_attachment,
+        name="contribution-attachment",
+    ),
+    path(
         "contributions/<int:contribution_id>/",
         contributions.contribution_review,
         name="contribution-review",

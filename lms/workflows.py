@@ -10,6 +10,16 @@ publication itself skips the page permission check.
 
 
 def publish_approved_revision(workflow_state, user=None):
+    from wagtail.workflows import publish_workflow_state
+
+    from lms.models import SecondTrainerApprovalTask
+
+    reviewed_by_trainers = SecondTrainerApprovalTask.objects.filter(
+        workflow_tasks__workflow_id=workflow_state.workflow_id
+    ).exists()
+    if not reviewed_by_trainers:
+        # Any other workflow publishes the Wagtail way, permission checked.
+        return publish_workflow_state(workflow_state, user=user)
     workflow_state.content_object.get_latest_revision().publish(
         user=user, skip_permission_checks=True
     )

@@ -16,21 +16,29 @@ from media.cleanup import delete_files_later
 
 
 class StoredFileField(models.FileField):
+    #: Folders of private fields: never served by ``MEDIA_URL``, only by the
+    #: views of the room that owns them, which check who is asking.
+    private_folders: set[str] = set()
+
     def __init__(
         self,
         *args,
         max_upload_size: int | None = None,
         content_types: tuple[str, ...] = (),
         upload_permission: str | None = "",
+        private: bool = False,
         **kwargs,
     ):
         """``max_upload_size`` caps this field below the site-wide maximum;
         ``content_types`` lists accepted types (``video/*`` patterns); the
         user who uploads needs ``upload_permission``: by default the model's
-        add or change permission, ``None`` for any signed-in user."""
+        add or change permission, ``None`` for any signed-in user.
+        ``private`` files (a learner's report) are only served by views that
+        check access; their ``upload_to`` must be a plain folder of their own."""
         self.max_upload_size = max_upload_size
         self.content_types = tuple(content_types)
         self.upload_permission = upload_permission
+        self.private = private
         kwargs.setdefault("max_length", 1024)
         super().__init__(*args, **kwargs)
 
@@ -42,6 +50,8 @@ class StoredFileField(models.FileField):
             kwargs["content_types"] = self.content_types
         if self.upload_permission != "":
             kwargs["upload_permission"] = self.upload_permission
+        if self.private:
+            kwargs["private"] = True
         if kwargs.get("max_length") == 1024:
             del kwargs["max_length"]
         return name, path, args, kwargs
@@ -55,6 +65,10 @@ class StoredFileField(models.FileField):
         super().contribute_to_class(cls, name, **kwargs)
         if cls._meta.abstract:
             return
+        if self.private:
+            if not isinstance(self.upload_to, str) or not self.upload_to.strip("/"):
+                raise TypeError("A private StoredFileField needs a plain folder.")
+            StoredFileField.private_folders.add(self.upload_to.strip("/") + "/")
         post_init.connect(self._remember_name, sender=cls, weak=False)
         post_save.connect(self._delete_replaced, sender=cls, weak=False)
         post_delete.connect(self._delete_with_record, sender=cls, weak=False)

@@ -23,4 +23,10 @@ class User(AbstractUser):
 
     @property
     def display_name(self) -> str:
+        """How trainers and the person see them: their name, else their address."""
         return self.get_full_name() or self.email
+
+    @property
+    def public_name(self) -> str:
+        """How the public sees them (credits on pages): never their address."""
+        return self.get_full_name() or str(_("A participant"))

@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "cms.translation_guard.TranslationPublishGuardMiddleware",
     "media.middleware.StorageUnavailableMiddleware",
 ]
 

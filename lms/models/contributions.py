@@ -147,6 +147,7 @@ class ContributionAttachment(models.Model):
         max_upload_size=REPORT_ATTACHMENT_MAX_SIZE,
         content_types=REPORT_ATTACHMENT_TYPES,
         upload_permission=None,
+        private=True,
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
 

@@ -88,7 +88,7 @@ class CoAuthor(Orderable):
         if self.name:
             return self.name
         if self.person_id:
-            return self.person.get_full_name() or self.person.email
+            return self.person.public_name
         return ""
 
 

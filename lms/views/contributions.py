@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import escape
@@ -24,6 +25,7 @@ from lms.models import (
     UnitCoAuthor,
 )
 from lms.notifications import notify, send_contribution_email
+from media.responses import stored_file_response
 
 from .cohorts import trainer_required
 
@@ -167,7 +169,7 @@ def contribution_to_unit(request, contribution_id):
     draft = unit.get_latest_revision_as_object()
     if not any(a.person_id == contribution.author_id for a in draft.co_authors.all()):
         draft.co_authors.add(UnitCoAuthor(person=contribution.author))
-    attribution = contribution.author.display_name
+    attribution = contribution.author.public_name
     draft.body.append(
         (
             "paragraph",
@@ -189,3 +191,26 @@ def contribution_to_unit(request, contribution_id):
         _("A draft of the unit now holds the contribution; review and submit it."),
     )
     return redirect(reverse("wagtailadmin_pages:edit", args=[unit.pk]))
+
+
+def contribution_attachment(request, attachment_id):
+    """A contribution's file: public once accepted, else its author's and
+    the course trainers' only."""
+    attachment = get_object_or_404(
+        ContributionAttachment.objects.select_related("contribution"),
+        pk=attachment_id,
+    )
+    contribution = attachment.contribution
+    user = request.user
+    allowed = contribution.status == Contribution.Status.ACCEPTED or (
+        user.is_authenticated
+        and (
+            contribution.author_id == user.pk
+            or Contribution.objects.for_reviewer(user)
+            .filter(pk=contribution.pk)
+            .exists()
+        )
+    )
+    if not allowed:
+        raise Http404
+    return stored_file_response(request, attachment.file.storage, attachment.file.name)

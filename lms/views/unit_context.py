@@ -82,6 +82,7 @@ def unit_context(request, unit) -> dict:
         "access": access,
         "enrollment": enrollment,
         "block_state": state,
+        "co_authors": list(unit.co_authors.select_related("person", "partner")),
         "previous_unit": previous,
         "next_unit": following,
     }

@@ -13,6 +13,7 @@ from django.core.files.storage import default_storage
 from django.http import Http404
 from django.views.decorators.http import require_safe
 
+from media.fields import StoredFileField
 from media.models import Upload
 from media.responses import stored_file_response
 from media.storage_access import is_local
@@ -26,6 +27,9 @@ def serve_media(request, name):
     # No escaping the media folder, and nothing hidden (bodies still
     # arriving live in ``.incoming``).
     if not name or any(part.startswith(".") for part in name.split("/")):
+        raise Http404
+    # Private files are served by their room's views, which check access.
+    if name.startswith(tuple(StoredFileField.private_folders)):
         raise Http404
     try:
         exists = default_storage.exists(name)

@@ -167,3 +167,69 @@ def test_video_blocks_need_a_video_file_and_webvtt_caption_tracks(db):
         )
     with pytest.raises(ValidationError):  # a "video" that is a text file
         block.clean(block.to_python({**good, "video": captions.pk}))
+
+
+def test_a_trainer_cannot_publish_translations_without_review(
+    client, course, trainer, locales, monkeypatch
+):
+    """wagtail-localize's "Publish immediately" is dropped for people who
+    cannot publish the page: the translations stay drafts to be reviewed."""
+    from wagtail_localize.models import Translation, TranslationSource
+
+    published = []
+    save_target = Translation.save_target
+
+    def spy(self, *args, **kwargs):
+        published.append(kwargs.get("publish"))
+        return save_target(self, *args, **kwargs)
+
+    monkeypatch.setattr(Translation, "save_target", spy)
+    unit = course.units[0]
+    source, _created = TranslationSource.get_or_create_from_instance(unit)
+    Translation.objects.create(source=source, target_locale=locales["pt"]).save_target(
+        publish=True
+    )
+    published.clear()
+    url = reverse("wagtail_localize:update_translations", args=[source.pk])
+
+    _english_admin(trainer)
+    client.force_login(trainer)
+    assert client.post(url, {"publish_translations": "on"}).status_code == 302
+    assert published == []
+
+    # Someone who may publish the page still can, in one step.
+    coordinator = _english_admin(UserFactory(role="Network coordinator"))
+    client.force_login(coordinator)
+    assert client.post(url, {"publish_translations": "on"}).status_code == 302
+    assert published == [True]
+
+
+def test_the_approver_cannot_change_the_page_and_approve_it_at_once(
+    client, course, trainer, second_trainer
+):
+    _english_admin(trainer)
+    client.force_login(trainer)
+    module = course.modules[0]
+    add = reverse("wagtailadmin_pages:add", args=["lms", "unitpage", module.pk])
+    client.post(add, _unit_form("À relire", "a-relire", **{"action-submit": "1"}))
+    unit = Page.objects.get(slug="a-relire").specific
+
+    client.force_login(second_trainer)
+    edit = reverse("wagtailadmin_pages:edit", args=[unit.pk])
+    client.post(
+        edit,
+        _unit_form(
+            "Changé puis approuvé",
+            "a-relire",
+            **{"action-workflow-action": "1", "workflow-action-name": "approve"},
+        ),
+    )
+    unit.refresh_from_db()
+    assert not unit.live
+    assert unit.get_latest_revision_as_object().title == "Changé puis approuvé"
+    task_state = TaskState.objects.get(workflow_state__object_id=str(unit.pk))
+    assert task_state.status == TaskState.STATUS_IN_PROGRESS
+    # The author of the request still may not approve; a third trainer may.
+    assert task_state.task.specific.get_actions(unit, trainer) == []
+    third = _english_admin(UserFactory(role="Trainer"))
+    assert task_state.task.specific.get_actions(unit, third)
