@@ -24,6 +24,7 @@ class EnrolmentResult:
     enrollment: Enrollment
     account_created: bool
     enrolled: bool  # False when the person was already active in the cohort
+    invited: bool = False  # an invitation (set-password link) is on its way
 
 
 def find_or_invite(email: str, first_name: str = "", last_name: str = ""):
@@ -116,9 +117,22 @@ def enrol_by_email(
     language="",
     source=Enrollment.Source.ADDED,
 ):
+    """Enrol the person with this address, inviting them if they have no account.
+
+    Someone invited before who never chose a password (the link expires
+    after a few days) is invited again when enrolled in another cohort,
+    rather than sent a plain notice.
+    """
     user, created = find_or_invite(email, first_name, last_name)
-    return enrol(
-        cohort, user, source=source, account_created=created, language=language
+    invited = created or not user.has_usable_password()
+    result = enrol(
+        cohort, user, source=source, account_created=invited, language=language
+    )
+    return EnrolmentResult(
+        result.enrollment,
+        account_created=created,
+        enrolled=result.enrolled,
+        invited=invited and result.enrolled,
     )
 
 

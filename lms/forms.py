@@ -47,6 +47,12 @@ class CohortForm(forms.ModelForm):
         self.fields["partner"].queryset = PartnerInstitution.objects.filter(
             locale=default_locale
         ).order_by("name")
+        if self.instance.pk and self.instance.enrollments.exists():
+            # Learners' access and reports hang on the course: it stays.
+            self.fields["course"].disabled = True
+            self.fields["course"].help_text = _(
+                "The course cannot change once learners are enrolled."
+            )
 
     def clean(self):
         cleaned = super().clean()

@@ -18,7 +18,11 @@ class LearnerAnswer(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
     block_id = models.UUIDField()
-    unit = models.ForeignKey("lms.UnitPage", on_delete=models.CASCADE, related_name="+")
+    # The language version answered from; the block (and the answer) lives
+    # on in the other versions if this one is deleted.
+    unit = models.ForeignKey(
+        "lms.UnitPage", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     text = models.TextField(blank=True)
     checked = models.JSONField(default=list, blank=True)
     updated_at = models.DateTimeField(auto_now=True)

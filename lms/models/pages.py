@@ -274,8 +274,8 @@ class UnitPage(Page):
         FieldPanel("body"),
         InlinePanel("co_authors", label=_("Co-authors")),
     ]
-    # Unit text is for enrolled learners: it is not indexed for site search.
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    # Unit text is for enrolled learners: only the title is searchable.
+    search_fields = Page.search_fields
     parent_page_types = ["lms.ModulePage"]
     subpage_types = []
 

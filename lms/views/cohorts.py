@@ -21,6 +21,7 @@ from cms.roles import TRAINER
 from lms.enrolment import MoveRefused, enrol, enrol_by_email, move
 from lms.forms import AddLearnerForm, AddTrainerForm, CohortForm, MoveForm
 from lms.models import Cohort, Enrollment, FieldReport
+from lms.notifications import notify, send_enrolment_email
 
 LEARNERS_PER_PAGE = 50
 COHORTS_PER_PAGE = 20
@@ -179,7 +180,7 @@ def cohort_detail(request, cohort_id):
         )
         if not result.enrolled:
             messages.info(request, _("This person is already in the cohort."))
-        elif result.account_created:
+        elif result.invited:
             messages.success(
                 request,
                 _("An invitation was sent to %(email)s.")
@@ -234,6 +235,17 @@ def enrollment_action(request, cohort_id, enrollment_id):
     if action == "approve" and enrollment.status == Enrollment.Status.PENDING:
         enrol(cohort, enrollment.learner, source=enrollment.source)
         messages.success(request, _("%(name)s is now enrolled.") % {"name": name})
+    elif (
+        action == "resend"
+        and enrollment.status == Enrollment.Status.ACTIVE
+        and not enrollment.learner.has_usable_password()
+    ):
+        notify(send_enrolment_email, enrollment.pk, True, "")
+        messages.success(
+            request,
+            _("The invitation was sent again to %(email)s.")
+            % {"email": enrollment.learner.email},
+        )
     elif action == "withdraw" and enrollment.status != Enrollment.Status.WITHDRAWN:
         enrollment.status = Enrollment.Status.WITHDRAWN
         enrollment.save(update_fields=["status", "updated_at"])

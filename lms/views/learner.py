@@ -1,5 +1,6 @@
 """The learner's side: "Mes formations", private answers, joining a cohort."""
 
+import re
 from datetime import timedelta
 
 from django.contrib import messages
@@ -32,7 +33,11 @@ def _courses_in_language(keys):
     """The courses of these translation keys, in the reader's language if any."""
     active = Locale.get_active()
     found = {}
-    for course in CoursePage.objects.live().filter(translation_key__in=keys):
+    for course in (
+        CoursePage.objects.live()
+        .filter(translation_key__in=keys)
+        .select_related("locale")
+    ):
         current = found.get(course.translation_key)
         if current is None or course.locale_id == active.pk:
             found[course.translation_key] = course
@@ -58,13 +63,19 @@ def _units_by_course(courses):
     return by_course
 
 
+def field_assignments(unit):
+    """A unit's field assignments read from the stored JSON: no chooser block
+    (image, document) of the unit is loaded for a list of titles and dates."""
+    return [item for item in unit.body.raw_data if item["type"] == "field_assignment"]
+
+
 @login_required
 def my_courses(request):
     """The learner home: courses to resume, field assignments due, feedback."""
     enrollments = list(
         Enrollment.objects.filter(learner=request.user)
         .exclude(status=Enrollment.Status.WITHDRAWN)
-        .select_related("cohort", "cohort__course")
+        .select_related("cohort", "cohort__course__locale")
         .order_by("-cohort__start_date")
     )
     keys = {e.cohort.course.translation_key for e in enrollments}
@@ -98,8 +109,8 @@ def my_courses(request):
         if enrollment.status != Enrollment.Status.ACTIVE:
             continue
         for unit in course_units:
-            for child in unit.tracked_blocks("field_assignment"):
-                report = reports.get((enrollment.pk, child.id))
+            for child in field_assignments(unit):
+                report = reports.get((enrollment.pk, child["id"]))
                 if report and report.status in (
                     FieldReport.Status.SUBMITTED,
                     FieldReport.Status.ACCEPTED,
@@ -107,11 +118,11 @@ def my_courses(request):
                     continue
                 due.append(
                     {
-                        "title": child.value["title"],
+                        "title": child["value"]["title"],
                         "unit": unit,
-                        "assignment_id": child.id,
+                        "assignment_id": child["id"],
                         "due": enrollment.cohort.start_date
-                        + timedelta(days=child.value["due_offset_days"] or 0),
+                        + timedelta(days=child["value"].get("due_offset_days") or 0),
                         "report": report,
                         "course": course,
                     }
@@ -174,7 +185,7 @@ def save_answer(request, unit_id, block_id):
 
 def join_form(request):
     """Type a code received from a trainer."""
-    code = request.GET.get("code", "").strip().upper().replace(" ", "")
+    code = re.sub(r"[^A-Z0-9]", "", request.GET.get("code", "").upper())[:16]
     if code:
         return redirect("lms:join", code=code)
     return render(request, "lms/join_form.html")

@@ -124,7 +124,9 @@ def _save_report(request, form, enrollment, unit, assignment, *, submit):
         for name, value in fields.items():
             setattr(report, name, value)
         report.save()
-        removed = request.POST.getlist("remove_attachment")
+        removed = [
+            pk for pk in request.POST.getlist("remove_attachment") if pk.isdigit()
+        ]
         if removed:
             for attachment in report.attachments.filter(pk__in=removed):
                 attachment.delete()

@@ -943,3 +943,26 @@ def test_only_the_cohorts_trainers_change_its_trainers(client, course, other_tra
     response = client.post(target, {"action": "remove", "trainer": course.trainer.pk})
     assert response.status_code == 403
     assert list(course.cohort.trainers.all()) == [course.trainer]
+
+
+def test_an_invitation_can_be_sent_again_until_the_account_is_opened(
+    client, course, mailoutbox, django_capture_on_commit_callbacks
+):
+    client.force_login(course.trainer)
+    with django_capture_on_commit_callbacks(execute=True):
+        add(client, course.cohort, "tardive@example.org")
+    enrollment = Enrollment.objects.get(learner__email="tardive@example.org")
+    target = url("enrollment-action", course.cohort.pk, enrollment.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(target, {"action": "resend"})
+    assert [m.to for m in mailoutbox] == [["tardive@example.org"]] * 2
+    assert "/accounts/password/reset/key/" in mailoutbox[1].body
+
+    # Once the person chose a password, there is nothing to send again.
+    learner = enrollment.learner
+    learner.set_password("un-mot-de-passe-solide")
+    learner.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(target, {"action": "resend"})
+    assert messages.ERROR in message_levels(response)
+    assert len(mailoutbox) == 2
