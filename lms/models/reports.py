@@ -102,6 +102,22 @@ class FieldReport(models.Model):
     def editable_by_learner(self) -> bool:
         return self.status in (self.Status.DRAFT, self.Status.NEEDS_REVISION)
 
+    def latest_submission(self):
+        """The last version the learner sent: what trainers read and review."""
+        return (
+            self.events.filter(kind=ReportEvent.Kind.SUBMITTED)
+            .order_by("-created_at")
+            .first()
+        )
+
+    def submitted_file_names(self) -> set[str]:
+        names = set()
+        for snapshot in self.events.filter(kind=ReportEvent.Kind.SUBMITTED).values_list(
+            "snapshot", flat=True
+        ):
+            names.update(snapshot.get("attachments", []))
+        return names
+
     def snapshot(self) -> dict:
         """What the trainer received, kept in the history as it was."""
         return {
@@ -113,7 +129,7 @@ class FieldReport(models.Model):
             # Read again: the request may have added or removed files since
             # ``attachments`` was loaded.
             "attachments": list(
-                ReportAttachment.objects.filter(report=self).values_list(
+                ReportAttachment.objects.filter(report=self, removed=False).values_list(
                     "file", flat=True
                 )
             ),
@@ -150,6 +166,9 @@ class ReportAttachment(models.Model):
         private=True,
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    # A file the learner removed after submitting it stays, hidden, for the
+    # history: trainers may still open what they were sent.
+    removed = models.BooleanField(default=False)
 
     class Meta:
         verbose_name = _("attachment")

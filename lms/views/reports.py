@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -41,7 +42,11 @@ def report_edit(request, unit_id, assignment_id):
         raise PermissionDenied(_("Enrol in the course to send a field report."))
     report = (
         FieldReport.objects.filter(enrollment=enrollment, assignment_id=assignment_id)
-        .prefetch_related("attachments")
+        .prefetch_related(
+            Prefetch(
+                "attachments", queryset=ReportAttachment.objects.filter(removed=False)
+            )
+        )
         .first()
     )
     can_edit = report is None or report.editable_by_learner
@@ -128,8 +133,13 @@ def _save_report(request, form, enrollment, unit, assignment, *, submit):
             pk for pk in request.POST.getlist("remove_attachment") if pk.isdigit()
         ]
         if removed:
-            for attachment in report.attachments.filter(pk__in=removed):
-                attachment.delete()
+            submitted = report.submitted_file_names()
+            for attachment in report.attachments.filter(pk__in=removed, removed=False):
+                if attachment.file.name in submitted:
+                    attachment.removed = True
+                    attachment.save(update_fields=["removed"])
+                else:
+                    attachment.delete()
         if form.cleaned_data.get("attachment"):
             ReportAttachment.objects.create(
                 report=report, file=form.cleaned_data["attachment"]
@@ -168,6 +178,8 @@ def report_review(request, report_id):
             notify(send_report_email, report.pk, str(event.pk))
             messages.success(request, _("Your feedback was sent to the learner."))
             return redirect("lms:cohort-reports", cohort_id=report.enrollment.cohort_id)
+    submission = report.latest_submission()
+    sent = submission.snapshot if submission else {}
     return render(
         request,
         "lms/reports/review.html",
@@ -175,7 +187,11 @@ def report_review(request, report_id):
             "report": report,
             "form": form,
             "events": report.events.select_related("actor"),
-            "attachments": report.attachments.all(),
+            "submission": submission,
+            "sent": sent,
+            "attachments": report.attachments.filter(
+                file__in=sent.get("attachments", [])
+            ),
         },
     )
 
@@ -222,9 +238,10 @@ def report_attachment(request, attachment_id):
     report = attachment.report
     enrollment = report.enrollment
     is_author = enrollment.learner_id == request.user.pk
+    # Trainers open the files they were sent, never those of a draft.
     is_reviewer = (
-        report.status != FieldReport.Status.DRAFT
-        and enrollment.cohort.is_run_by(request.user)
+        enrollment.cohort.is_run_by(request.user)
+        and attachment.file.name in report.submitted_file_names()
     )
     if not (is_author or is_reviewer):
         raise Http404

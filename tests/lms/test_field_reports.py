@@ -745,3 +745,38 @@ def test_the_action_date_is_kept(client, course):
     client.force_login(course.learner)
     post_report(client, course.units[0], body="Daté", action_date="2026-01-05")
     assert the_report(course).action_date == date(2026, 1, 5)
+
+
+def test_trainers_read_the_submitted_version_while_the_learner_revises(
+    client, course, local_storage
+):
+    client.force_login(course.learner)
+    post_report(client, course.units[0], body="Version envoyée", attachment=png())
+    report = submit(client, course, body="Version envoyée")
+    review(client, report, course.trainer, "needs_revision", "Précise les lieux.")
+    sent_file = ReportAttachment.objects.get(report=report)
+
+    # The learner revises: new text, the sent photo removed.
+    client.force_login(course.learner)
+    post_report(
+        client,
+        course.units[0],
+        body="Brouillon PRIVÉ en cours",
+        remove_attachment=[str(sent_file.pk)],
+    )
+    page = client.get(report_url(course.units[0])).content.decode()
+    assert sent_file.filename not in page
+
+    client.force_login(course.trainer)
+    body = client.get(review_url(report)).content.decode()
+    assert "Version envoyée" in body
+    assert "Brouillon PRIVÉ" not in body
+    # The photo they were sent stays readable for them.
+    attachment_url = reverse("lms:report-attachment", args=[sent_file.pk])
+    assert client.get(attachment_url).status_code == 200
+
+    # Resubmitting sends the new version, without the removed photo.
+    report = submit(client, course, body="Version revue")
+    latest = report.latest_submission().snapshot
+    assert latest["body"] == "Version revue"
+    assert latest["attachments"] == []
