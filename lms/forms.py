@@ -23,6 +23,8 @@ DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 class CohortForm(forms.ModelForm):
     """Opening or editing a cohort: the trainer picks among live courses."""
 
+    form_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = Cohort
         fields = [

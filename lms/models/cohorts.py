@@ -89,6 +89,8 @@ class Cohort(models.Model):
         _("a trainer approves each self-enrolment"), default=False
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # The key of the form that opened the cohort: posting it twice opens one.
+    form_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     objects = CohortQuerySet.as_manager()
 

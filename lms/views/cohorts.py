@@ -4,13 +4,14 @@ Every view that takes a cohort checks that the person runs it (403
 otherwise): a trainer never sees or changes another trainer's learners.
 """
 
+import uuid
 from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -74,11 +75,21 @@ def cohort_list(request):
 
 @trainer_required
 def cohort_create(request):
-    form = CohortForm(request.POST or None)
+    form = CohortForm(request.POST or None, initial={"form_key": uuid.uuid4()})
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            cohort = form.save()
-            cohort.trainers.add(request.user)
+        key = form.cleaned_data["form_key"]
+        opened = Cohort.objects.filter(form_key=key).first() if key else None
+        if opened is not None:  # the same form, posted again
+            return redirect("lms:cohort", cohort_id=opened.pk)
+        try:
+            with transaction.atomic():
+                cohort = form.save(commit=False)
+                cohort.form_key = key
+                cohort.save()
+                cohort.trainers.add(request.user)
+        except IntegrityError:
+            opened = Cohort.objects.get(form_key=key)
+            return redirect("lms:cohort", cohort_id=opened.pk)
         messages.success(request, _("The cohort is open."))
         return redirect("lms:cohort", cohort_id=cohort.pk)
     return render(request, "lms/cohorts/form.html", {"form": form})

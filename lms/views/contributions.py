@@ -127,9 +127,16 @@ def contribution_review(request, contribution_id):
         messages.error(request, _("This contribution was already reviewed."))
         return redirect("lms:contribution-review", contribution_id=contribution.pk)
     if request.method == "POST" and form.is_valid():
-        contribution.review(
-            request.user, form.cleaned_data["status"], form.cleaned_data["note"]
-        )
+        with transaction.atomic():
+            locked = Contribution.objects.select_for_update().get(pk=contribution.pk)
+            if locked.status != Contribution.Status.SUBMITTED:
+                messages.error(request, _("This contribution was already reviewed."))
+                return redirect(
+                    "lms:contribution-review", contribution_id=contribution.pk
+                )
+            locked.review(
+                request.user, form.cleaned_data["status"], form.cleaned_data["note"]
+            )
         notify(send_contribution_email, contribution.pk)
         messages.success(request, _("The author was told of your decision."))
         return redirect("lms:contributions")

@@ -172,9 +172,19 @@ def report_review(request, report_id):
             messages.error(request, _("This report is not waiting for feedback."))
             return redirect("lms:report-review", report_id=report.pk)
         if form.is_valid():
-            event = report.review(
-                request.user, form.cleaned_data["status"], form.cleaned_data["feedback"]
-            )
+            with transaction.atomic():
+                # Two trainers clicking at once: the second finds it reviewed.
+                locked = FieldReport.objects.select_for_update().get(pk=report.pk)
+                if locked.status != FieldReport.Status.SUBMITTED:
+                    messages.error(
+                        request, _("This report is not waiting for feedback.")
+                    )
+                    return redirect("lms:report-review", report_id=report.pk)
+                event = locked.review(
+                    request.user,
+                    form.cleaned_data["status"],
+                    form.cleaned_data["feedback"],
+                )
             notify(send_report_email, report.pk, str(event.pk))
             messages.success(request, _("Your feedback was sent to the learner."))
             return redirect("lms:cohort-reports", cohort_id=report.enrollment.cohort_id)

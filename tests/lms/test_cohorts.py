@@ -966,3 +966,17 @@ def test_an_invitation_can_be_sent_again_until_the_account_is_opened(
         response = client.post(target, {"action": "resend"})
     assert messages.ERROR in message_levels(response)
     assert len(mailoutbox) == 2
+
+
+def test_the_same_cohort_form_posted_twice_opens_one_cohort(client, course):
+    client.force_login(course.trainer)
+    form = client.get(url("cohort-create")).context["form"]
+    key = form.initial["form_key"]
+    data = {
+        **cohort_data(course.page, course.cohort.partner, name="Lyon"),
+        "form_key": str(key),
+    }
+    first = client.post(url("cohort-create"), data)
+    second = client.post(url("cohort-create"), data)
+    assert Cohort.objects.filter(name="Lyon").count() == 1
+    assert first["Location"] == second["Location"]
