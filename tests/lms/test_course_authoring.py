@@ -233,3 +233,44 @@ def test_the_approver_cannot_change_the_page_and_approve_it_at_once(
     assert task_state.task.specific.get_actions(unit, trainer) == []
     third = _english_admin(UserFactory(role="Trainer"))
     assert task_state.task.specific.get_actions(unit, third)
+
+
+def test_a_course_that_cohorts_follow_cannot_be_deleted_with_its_catalogue(
+    client, course
+):
+    admin = _english_admin(UserFactory(is_superuser=True, is_staff=True))
+    client.force_login(admin)
+    for page in [course.catalogue, course.page, course.english[course.page.pk]]:
+        url = reverse("wagtailadmin_pages:delete", args=[page.pk])
+        response = client.post(url)
+        assert response.status_code == 302
+        assert Page.objects.filter(pk=page.pk).exists()
+    # A module holds no cohort's course: it may go.
+    module = course.modules[1]
+    client.post(reverse("wagtailadmin_pages:delete", args=[module.pk]))
+    assert not Page.objects.filter(pk=module.pk).exists()
+
+
+def test_a_copied_unit_gets_block_ids_of_its_own(client, course):
+    admin = _english_admin(UserFactory(is_superuser=True, is_staff=True))
+    client.force_login(admin)
+    unit = course.units[0]
+    url = reverse("wagtailadmin_pages:copy", args=[unit.pk])
+    response = client.post(
+        url,
+        {
+            "new_title": "Copie",
+            "new_slug": "copie",
+            "new_parent_page": course.modules[0].pk,
+            "copy_subpages": False,
+            "publish_copies": False,
+            "alias": False,
+        },
+    )
+    assert response.status_code == 302
+    copy = UnitPage.objects.get(slug="copie")
+    original_ids = {child.id for child in unit.body}
+    assert not original_ids & {child.id for child in copy.body}
+    draft = copy.get_latest_revision_as_object()
+    assert [child.id for child in draft.body] == [child.id for child in copy.body]
+    assert draft.body[2].value["question"] == "Qui ne vient jamais ?"
