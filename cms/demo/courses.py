@@ -43,24 +43,33 @@ def _block_id(*parts) -> str:
     return str(uuid.uuid5(DEMO_NAMESPACE, "/".join(str(p) for p in parts)))
 
 
-def _block(block_type, value):
+def _block(block_type, value, block_id):
     if block_type == "heading":
         return "heading", {"text": value, "level": "h2"}
     if block_type == "quote":
         person, _sep, role = value["attribution"].partition(", ")
         return "testimony", {"text": value["text"], "person": person, "role": role}
+    if block_type == "checklist":
+        # List items in Wagtail's own format (with ids), which wagtail-localize
+        # offers for translation one by one.
+        items = [
+            {"type": "item", "value": item, "id": _block_id(block_id, n)}
+            for n, item in enumerate(value["items"])
+        ]
+        return "checklist", {**value, "items": items}
     return block_type, value
 
 
 def unit_body(unit_slug, blocks):
     body = []
     for position, (block_type, value) in enumerate(blocks):
-        block_type, value = _block(block_type, value)
+        block_id = _block_id(COURSE["slug"], unit_slug, position)
+        block_type, value = _block(block_type, value, block_id)
         body.append(
             {
                 "type": block_type,
                 "value": value,
-                "id": _block_id(COURSE["slug"], unit_slug, position),
+                "id": block_id,
             }
         )
     return body

@@ -107,6 +107,18 @@ def test_seed_builds_the_demo_course_in_five_languages_with_two_cohorts(client):
     ]
     assert len(assignments) == 3
 
+    # Checklist items are offered to translators one by one.
+    from wagtail_localize.models import TranslationSource
+
+    unit = next(
+        u
+        for u in UnitPage.objects.filter(locale__language_code="fr")
+        if u.tracked_blocks("checklist")
+    )
+    source, _created = TranslationSource.get_or_create_from_instance(unit)
+    texts = {s.string.data for s in source.stringsegment_set.select_related("string")}
+    assert unit.tracked_blocks("checklist")[0].value["items"][0] in texts
+
     marseille, lisboa = (
         Cohort.objects.get(territory__startswith="Marseille"),
         Cohort.objects.get(language="pt"),
