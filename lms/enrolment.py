@@ -78,6 +78,29 @@ def _owner_of(email: str):
     return address.user if address else None
 
 
+class AlreadyInCourse(Exception):
+    """The learner is active in another cohort of the same course: their
+    reports and progress belong to one cohort, so they are moved, not added."""
+
+    def __init__(self, cohort):
+        super().__init__(cohort.name)
+        self.cohort = cohort
+
+
+def _other_active_cohort(cohort, user):
+    other = (
+        Enrollment.objects.active()
+        .filter(
+            learner=user,
+            cohort__course__translation_key=cohort.course.translation_key,
+        )
+        .exclude(cohort=cohort)
+        .select_related("cohort")
+        .first()
+    )
+    return other.cohort if other else None
+
+
 def enrol(
     cohort: Cohort,
     user,
@@ -91,6 +114,10 @@ def enrol(
     enrollment = Enrollment.objects.filter(cohort=cohort, learner=user).first()
     if enrollment is not None and enrollment.status == status:
         return EnrolmentResult(enrollment, account_created, enrolled=False)
+    if status != Enrollment.Status.WITHDRAWN:
+        elsewhere = _other_active_cohort(cohort, user)
+        if elsewhere is not None:
+            raise AlreadyInCourse(elsewhere)
     if enrollment is None:
         try:
             with transaction.atomic():

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cms.roles import TRAINER
-from lms.enrolment import MoveRefused, enrol, enrol_by_email, move
+from lms.enrolment import AlreadyInCourse, MoveRefused, enrol, enrol_by_email, move
 from lms.forms import AddLearnerForm, AddTrainerForm, CohortForm, MoveForm
 from lms.models import Cohort, Enrollment, FieldReport
 from lms.notifications import notify, send_enrolment_email
@@ -183,12 +183,16 @@ def cohort_detail(request, cohort_id):
     cohort = cohort_run_by(request, cohort_id)
     add_form = AddLearnerForm(request.POST or None)
     if request.method == "POST" and add_form.is_valid():
-        result = enrol_by_email(
-            cohort,
-            add_form.cleaned_data["email"],
-            first_name=add_form.cleaned_data["first_name"],
-            last_name=add_form.cleaned_data["last_name"],
-        )
+        try:
+            result = enrol_by_email(
+                cohort,
+                add_form.cleaned_data["email"],
+                first_name=add_form.cleaned_data["first_name"],
+                last_name=add_form.cleaned_data["last_name"],
+            )
+        except AlreadyInCourse as error:
+            messages.error(request, already_in_course(error))
+            return redirect("lms:cohort", cohort_id=cohort.pk)
         if not result.enrolled:
             messages.info(request, _("This person is already in the cohort."))
         elif result.invited:
@@ -243,6 +247,21 @@ def enrollment_action(request, cohort_id, enrollment_id):
     enrollment = get_object_or_404(cohort.enrollments, pk=enrollment_id)
     action = request.POST.get("action")
     name = enrollment.learner.display_name
+    try:
+        return _enrollment_action(request, cohort, enrollment, action, name)
+    except AlreadyInCourse as error:
+        messages.error(request, already_in_course(error))
+        return redirect("lms:cohort", cohort_id=cohort.pk)
+
+
+def already_in_course(error: AlreadyInCourse) -> str:
+    return _(
+        "This learner already follows the course in the cohort “%(cohort)s”: "
+        "move them from there instead."
+    ) % {"cohort": error.cohort.name}
+
+
+def _enrollment_action(request, cohort, enrollment, action, name):
     if action == "approve" and enrollment.status == Enrollment.Status.PENDING:
         enrol(cohort, enrollment.learner, source=enrollment.source)
         messages.success(request, _("%(name)s is now enrolled.") % {"name": name})

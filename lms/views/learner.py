@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
 from lms.access import unit_access
-from lms.enrolment import enrol
+from lms.enrolment import AlreadyInCourse, enrol
 from lms.forms import AnswerForm
 from lms.models import (
     Cohort,
@@ -210,13 +210,21 @@ def join(request, code):
                 if cohort.join_requires_approval
                 else Enrollment.Status.ACTIVE
             )
-            enrol(
-                cohort,
-                request.user,
-                source=Enrollment.Source.JOINED,
-                status=status,
-                notify_learner=False,
-            )
+            try:
+                enrol(
+                    cohort,
+                    request.user,
+                    source=Enrollment.Source.JOINED,
+                    status=status,
+                    notify_learner=False,
+                )
+            except AlreadyInCourse as error:
+                messages.error(
+                    request,
+                    _("You already follow this course in the cohort “%(cohort)s”.")
+                    % {"cohort": error.cohort.name},
+                )
+                return redirect("lms:home")
             if status == Enrollment.Status.PENDING:
                 messages.info(
                     request, _("Your request was sent to the cohort's trainers.")

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from lms.enrolment import enrol_by_email
+from lms.enrolment import AlreadyInCourse, enrol_by_email
 from lms.forms import RosterUploadForm
 from lms.models import Enrollment
 from lms.roster_csv import parse_roster
@@ -146,16 +146,21 @@ def roster_confirm(request, cohort_id):
         messages.error(request, _("This preview was made for another cohort."))
         return redirect("lms:roster-import", cohort_id=cohort.pk)
     invited = enrolled = 0
+    elsewhere = []
     with transaction.atomic():
         for email, first_name, last_name, language in payload["rows"]:
-            result = enrol_by_email(
-                cohort,
-                email,
-                first_name=first_name,
-                last_name=last_name,
-                language=language,
-                source=Enrollment.Source.IMPORTED,
-            )
+            try:
+                result = enrol_by_email(
+                    cohort,
+                    email,
+                    first_name=first_name,
+                    last_name=last_name,
+                    language=language,
+                    source=Enrollment.Source.IMPORTED,
+                )
+            except AlreadyInCourse:
+                elsewhere.append(email)
+                continue
             invited += result.account_created
             enrolled += result.enrolled
     messages.success(
@@ -167,7 +172,16 @@ def roster_confirm(request, cohort_id):
         % {
             "enrolled": enrolled,
             "invited": invited,
-            "already": len(payload["rows"]) - enrolled,
+            "already": len(payload["rows"]) - enrolled - len(elsewhere),
         },
     )
+    if elsewhere:
+        messages.warning(
+            request,
+            _(
+                "Not added, because they follow this course in another cohort "
+                "(move them from there): %(emails)s."
+            )
+            % {"emails": ", ".join(elsewhere)},
+        )
     return redirect("lms:cohort", cohort_id=cohort.pk)

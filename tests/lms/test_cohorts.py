@@ -980,3 +980,26 @@ def test_the_same_cohort_form_posted_twice_opens_one_cohort(client, course):
     second = client.post(url("cohort-create"), data)
     assert Cohort.objects.filter(name="Lyon").count() == 1
     assert first["Location"] == second["Location"]
+
+
+def test_a_learner_follows_a_course_in_one_cohort_at_a_time(
+    client, course, django_capture_on_commit_callbacks
+):
+    other = CohortFactory(course=course.page, trainers=[course.trainer], name="B")
+    client.force_login(course.trainer)
+    response = add(client, other, course.learner.email)
+    assert messages.ERROR in message_levels(response)
+    assert not Enrollment.objects.filter(cohort=other).exists()
+
+    # Joining with the other cohort's code is refused the same way.
+    client.force_login(course.learner)
+    response = client.post(reverse("lms:join", kwargs={"code": other.join_code}))
+    assert messages.ERROR in message_levels(response)
+    assert not Enrollment.objects.filter(cohort=other).exists()
+
+    # Once withdrawn from the first cohort, the learner may be added.
+    course.enrollment.status = Enrollment.Status.WITHDRAWN
+    course.enrollment.save()
+    client.force_login(course.trainer)
+    add(client, other, course.learner.email)
+    assert Enrollment.objects.get(cohort=other).status == Enrollment.Status.ACTIVE
