@@ -19,7 +19,7 @@ from django.utils.translation import pgettext_lazy
 
 from media.fields import StoredFileField
 
-from .reports import REPORT_ATTACHMENT_MAX_SIZE, REPORT_ATTACHMENT_TYPES
+from .reports import REPORT_ATTACHMENT_MAX_SIZE, REPORT_ATTACHMENT_TYPES, Attachment
 
 
 class ContributionQuerySet(models.QuerySet):
@@ -137,7 +137,7 @@ class Contribution(models.Model):
         self.save()
 
 
-class ContributionAttachment(models.Model):
+class ContributionAttachment(Attachment):
     contribution = models.ForeignKey(
         Contribution, on_delete=models.CASCADE, related_name="attachments"
     )
@@ -149,11 +149,3 @@ class ContributionAttachment(models.Model):
         upload_permission=None,
         private=True,
     )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["uploaded_at", "pk"]
-
-    @property
-    def filename(self) -> str:
-        return self.file.name.rsplit("/", 1)[-1]

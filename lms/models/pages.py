@@ -22,6 +22,14 @@ from lms.blocks import UNIT_BLOCKS
 from lms.licences import DEFAULT_LICENCE, LICENCE_URLS, LICENCES
 
 
+class InCourse:
+    """A page somewhere under a course: it knows its course (one query)."""
+
+    @cached_property
+    def course(self) -> "CoursePage":
+        return CoursePage.objects.ancestor_of(self).get()
+
+
 class CourseIndexPage(Page):
     """The catalogue of the network's courses, one per language."""
 
@@ -223,7 +231,7 @@ class CourseCoAuthor(CoAuthor):
     page = ParentalKey(CoursePage, related_name="co_authors", on_delete=models.CASCADE)
 
 
-class ModulePage(Page):
+class ModulePage(InCourse, Page):
     """A part of a course: a few units and the network's contributions to it."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -236,10 +244,6 @@ class ModulePage(Page):
     class Meta:
         verbose_name = _("module")
         verbose_name_plural = _("modules")
-
-    @cached_property
-    def course(self) -> CoursePage:
-        return CoursePage.objects.ancestor_of(self).get()
 
     @property
     def activity_iri(self) -> str:
@@ -258,7 +262,7 @@ class ModulePage(Page):
         return context
 
 
-class UnitPage(Page):
+class UnitPage(InCourse, Page):
     """One sitting of a module: a short lesson and what the learner does with it."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -282,10 +286,6 @@ class UnitPage(Page):
     class Meta:
         verbose_name = _("unit")
         verbose_name_plural = _("units")
-
-    @cached_property
-    def course(self) -> CoursePage:
-        return CoursePage.objects.ancestor_of(self).get()
 
     @cached_property
     def module(self) -> ModulePage:

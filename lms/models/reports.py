@@ -151,7 +151,21 @@ class FieldReport(models.Model):
         )
 
 
-class ReportAttachment(models.Model):
+class Attachment(models.Model):
+    """A file joined by a participant; each kind declares its private field."""
+
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["uploaded_at", "pk"]
+
+    @property
+    def filename(self) -> str:
+        return self.file.name.rsplit("/", 1)[-1]
+
+
+class ReportAttachment(Attachment):
     """A file joined to a report: photos, a sound recording, a signed list."""
 
     report = models.ForeignKey(
@@ -165,19 +179,13 @@ class ReportAttachment(models.Model):
         upload_permission=None,
         private=True,
     )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
     # A file the learner removed after submitting it stays, hidden, for the
     # history: trainers may still open what they were sent.
     removed = models.BooleanField(default=False)
 
-    class Meta:
+    class Meta(Attachment.Meta):
         verbose_name = _("attachment")
         verbose_name_plural = _("attachments")
-        ordering = ["uploaded_at", "pk"]
-
-    @property
-    def filename(self) -> str:
-        return self.file.name.rsplit("/", 1)[-1]
 
 
 class ReportEvent(models.Model):
