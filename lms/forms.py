@@ -1,5 +1,7 @@
 """The front-end forms of cohorts, reports and contributions."""
 
+import json
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
@@ -13,6 +15,7 @@ from lms.models import (
     ReportAttachment,
     UnitPage,
 )
+from lms.report_text import clean_report_html, is_blank
 from media.forms import DirectUploadField
 from mediation.models import PartnerInstitution
 
@@ -147,10 +150,30 @@ class FieldReportForm(forms.ModelForm):
         self.for_user = for_user
         super().__init__(*args, **kwargs)
         self.fields["body"].required = False
+        self.fields["body"].widget.attrs["data-rich-text"] = json.dumps(
+            {
+                "toolbar": str(_("Text formatting")),
+                "bold": str(_("Bold")),
+                "italic": str(_("Italic")),
+                "bullets": str(_("Bulleted list")),
+                "numbers": str(_("Numbered list")),
+                "link": str(_("Link")),
+                "linkPrompt": str(_("Address of the link")),
+            }
+        )
+
+    @property
+    def media(self):
+        return super().media + forms.Media(
+            js=[forms.Script("lms/js/rich-text.js", type="module")]
+        )
+
+    def clean_body(self):
+        return clean_report_html(self.cleaned_data.get("body", ""))
 
     def clean(self):
         cleaned = super().clean()
-        if self.data.get("action") == "submit" and not cleaned.get("body", "").strip():
+        if self.data.get("action") == "submit" and is_blank(cleaned.get("body", "")):
             self.add_error("body", _("Describe what you did before submitting."))
         return cleaned
 

@@ -28,3 +28,13 @@ def activity_id(child):
     if child.block_type == "field_assignment":
         return activity.activity_iri(activity.FIELD_ASSIGNMENT, child.id)
     return ""
+
+
+@register.filter
+def report_html(value):
+    """A report's text as HTML, cleaned again on the way out."""
+    from django.utils.safestring import mark_safe
+
+    from lms.report_text import clean_report_html
+
+    return mark_safe(clean_report_html(value))  # noqa: S308 - cleaned by nh3

@@ -73,7 +73,12 @@ def test_trainer_imports_a_cohort_and_follows_a_learners_field_report(
 
     # ...then writes the field report, with a photo sent by the widget.
     page.get_by_role("link", name="Write my field report").click()
-    page.get_by_label("What you did").fill("Deux heures au marché de Noailles.")
+    page.locator("[contenteditable]").wait_for()  # the editor has replaced the box
+    editor = page.get_by_role("textbox", name="What you did")
+    editor.click()
+    editor.press_sequentially("Deux heures au marché de ")
+    page.get_by_role("toolbar").get_by_role("button", name="Bold").click()
+    editor.press_sequentially("Noailles")
     page.get_by_label("Number of people reached").fill("23")
     photo = tmp_path / "marche.png"
     photo.write_bytes(PNG)
@@ -86,6 +91,10 @@ def test_trainer_imports_a_cohort_and_follows_a_learners_field_report(
     report = FieldReport.objects.get(enrollment=course.enrollment)
     assert report.status == FieldReport.Status.SUBMITTED
     assert report.people_reached == 23
+    # Browsers drop or keep the space before a bold word; the bold stays.
+    assert re.fullmatch(
+        r"<p>Deux heures au marché de\s?<b>Noailles</b></p>", report.body
+    )
     assert str(report.assignment_id) == assignment_of(course.units[1]).id
     attachment = ReportAttachment.objects.get(report=report)
     with default_storage.open(attachment.file.name) as stored:

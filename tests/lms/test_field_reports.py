@@ -166,13 +166,13 @@ def test_saving_a_draft_keeps_one_private_report(client, course, mailoutbox):
     assert report.unit_id == unit.pk
     assert str(report.assignment_id) == assignment_of(unit).id
     assert report.assignment_title == assignment_of(unit).value["title"]
-    assert report.body == "Premier jet"
+    assert report.body == "<p>Premier jet</p>"
     assert report.submitted_at is None
     assert not report.events.exists()
     assert mailoutbox == []
 
     post_report(client, unit, body="Second jet")
-    assert FieldReport.objects.get().body == "Second jet"
+    assert FieldReport.objects.get().body == "<p>Second jet</p>"
     assert FieldReport.objects.count() == 1
 
 
@@ -220,7 +220,7 @@ def test_submitting_sends_the_report_to_each_trainer_of_the_cohort(
     assert event.kind == ReportEvent.Kind.SUBMITTED
     assert event.actor == course.learner
     assert event.snapshot == {
-        "body": "Deux heures au marché.",
+        "body": "<p>Deux heures au marché.</p>",
         "place": "Noailles",
         "action_date": "2026-03-14",
         "people_reached": 12,
@@ -400,11 +400,11 @@ def test_revision_resubmission_and_acceptance_are_kept_in_order(
     assert response.status_code == 302
     report.refresh_from_db()
     assert report.status == FieldReport.Status.SUBMITTED
-    assert report.body == "J'ai rencontré Samia."
+    assert report.body == "<p>J'ai rencontré Samia.</p>"
     history = list(report.events.order_by("created_at"))
     assert [e.kind for e in history] == ["submitted", "reviewed", "submitted"]
-    assert history[0].snapshot["body"] == "Deux heures au marché du Prado."
-    assert history[2].snapshot["body"] == "J'ai rencontré Samia."
+    assert history[0].snapshot["body"] == "<p>Deux heures au marché du Prado.</p>"
+    assert history[2].snapshot["body"] == "<p>J'ai rencontré Samia.</p>"
     assert [
         e.kind for e in client.get(report_url(course.units[0])).context["events"]
     ] == [
@@ -424,7 +424,7 @@ def test_revision_resubmission_and_acceptance_are_kept_in_order(
     assert error_messages(response)
     report.refresh_from_db()
     assert report.status == FieldReport.Status.ACCEPTED
-    assert report.body == "J'ai rencontré Samia."
+    assert report.body == "<p>J'ai rencontré Samia.</p>"
     assert report.events.count() == 4
     assert client.get(report_url(course.units[0])).context["can_edit"] is False
 
@@ -605,7 +605,7 @@ def test_removing_an_attachment_deletes_it(
     assert response.status_code == 302
     assert not ReportAttachment.objects.exists()
     assert not local_storage.exists(name)
-    assert the_report(course).body == "Photos"
+    assert the_report(course).body == "<p>Photos</p>"
 
 
 def test_another_reports_attachment_cannot_be_removed(
@@ -778,5 +778,23 @@ def test_trainers_read_the_submitted_version_while_the_learner_revises(
     # Resubmitting sends the new version, without the removed photo.
     report = submit(client, course, body="Version revue")
     latest = report.latest_submission().snapshot
-    assert latest["body"] == "Version revue"
+    assert latest["body"] == "<p>Version revue</p>"
     assert latest["attachments"] == []
+
+
+def test_report_text_is_cleaned_before_anyone_reads_it(client, course):
+    client.force_login(course.learner)
+    post_report(
+        client,
+        course.units[0],
+        action="submit",
+        body="<p>Au <strong>marché</strong></p><script>alert('x')</script>"
+        '<p><img src=x onerror="alert(1)"></p>',
+    )
+    report = the_report(course)
+    assert report.body.startswith("<p>Au <strong>marché</strong></p>")
+    assert "script" not in report.body and "onerror" not in report.body
+    client.force_login(course.trainer)
+    page = client.get(review_url(report)).content.decode()
+    assert "<p>Au <strong>marché</strong></p>" in page
+    assert "alert(" not in page
