@@ -1,0 +1,1 @@
+"""xAPI in Chaînon: the rules of statements (pure Python), then the LRS."""
