@@ -473,11 +473,13 @@ def _attachments(value, path):
 
 
 def _no_nulls(value, path=""):
+    """No null anywhere, except inside extensions, which are free JSON."""
     if value is None:
         raise StatementError(path, "cannot be null")
     if isinstance(value, dict):
         for key, item in value.items():
-            _no_nulls(item, _join(path, key))
+            if key != "extensions":
+                _no_nulls(item, _join(path, key))
     elif isinstance(value, list):
         for n, item in enumerate(value):
             _no_nulls(item, _join(path, n))

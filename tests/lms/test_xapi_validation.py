@@ -57,8 +57,10 @@ def test_actor_verb_and_object_are_required(missing):
     refused(value, missing)
 
 
-def test_null_values_are_refused():
+def test_null_values_are_refused_except_inside_extensions():
     refused(statement(result={"success": None}), "result.success")
+    extensions = {"https://chainon.example/ext/note": None}
+    assert validate_statement(statement(result={"extensions": extensions}))
 
 
 def test_ids_are_uuids_and_come_back_lower_case():
