@@ -21,6 +21,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/media/", include("media.api.urls")),
+    # The learning record store: xAPI clients call it without a language.
+    path("xapi/", include("lms.xapi.urls")),
 ]
 
 # Files on the local disk are served by Chaînon itself, in ranges so video

@@ -256,6 +256,8 @@ WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"
 # network's public address, and never change it: statements already recorded
 # name their activities with it.
 CHAINON_ACTIVITY_ROOT = env_str("CHAINON_ACTIVITY_ROOT", WAGTAILADMIN_BASE_URL)
+# The largest body the learning record store accepts (413 above it).
+CHAINON_LRS_MAX_BODY = env_int("CHAINON_LRS_MAX_BODY", 4 * 1024 * 1024)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = [
     "csv",

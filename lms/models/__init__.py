@@ -1,6 +1,7 @@
 from .answers import LearnerAnswer, UnitVisit
 from .cohorts import Cohort, Enrollment
 from .contributions import Contribution, ContributionAttachment
+from .lrs import LRSClient, Statement
 from .pages import (
     CourseCoAuthor,
     CourseIndexPage,
@@ -22,10 +23,12 @@ __all__ = [
     "Enrollment",
     "FieldReport",
     "LearnerAnswer",
+    "LRSClient",
     "ModulePage",
     "ReportAttachment",
     "ReportEvent",
     "SecondTrainerApprovalTask",
+    "Statement",
     "UnitCoAuthor",
     "UnitPage",
     "UnitVisit",

@@ -1,0 +1,96 @@
+"""The learning record store's rows: its clients and the statements.
+
+A statement is kept exactly as accepted (``data``: the JSON with the id,
+stored, timestamp, authority and version the LRS settled), plus the
+columns the statement queries filter on, indexed.  Clients are the tools
+that write and read with HTTP Basic credentials (a partner's H5P host, the
+network's analytics LRS); Chaînon's own pages use the learner's session.
+"""
+
+import secrets
+import uuid
+
+from django.conf import settings
+from django.contrib.auth.hashers import check_password, make_password
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class LRSClient(models.Model):
+    """A tool allowed to talk to the LRS, with its key, secret and scopes."""
+
+    class Scope(models.TextChoices):
+        WRITE = "statements/write", _("Write statements")
+        READ_MINE = "statements/read/mine", _("Read its own statements")
+        READ = "statements/read", _("Read all statements")
+        DEFINE = "define", _("Define activities and agents")
+
+    name = models.CharField(_("name"), max_length=200)
+    key = models.CharField(_("key"), max_length=40, unique=True, editable=False)
+    secret_hash = models.CharField(max_length=200, editable=False)
+    scopes = models.JSONField(_("scopes"), default=list)
+    active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("LRS client")
+        verbose_name_plural = _("LRS clients")
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def create(cls, name: str, scopes) -> tuple["LRSClient", str]:
+        """A new client and its secret, which is shown once and kept hashed."""
+        secret = secrets.token_urlsafe(32)
+        client = cls.objects.create(
+            name=name,
+            key=secrets.token_hex(16),
+            secret_hash=make_password(secret),
+            scopes=sorted(set(scopes)),
+        )
+        return client, secret
+
+    def check_secret(self, secret: str) -> bool:
+        return check_password(secret, self.secret_hash)
+
+    def may(self, scope: str) -> bool:
+        return scope in self.scopes
+
+    @property
+    def authority(self) -> dict:
+        return {
+            "objectType": "Agent",
+            "name": self.name,
+            "account": {"homePage": settings.CHAINON_ACTIVITY_ROOT, "name": self.key},
+        }
+
+
+class Statement(models.Model):
+    id = models.UUIDField(primary_key=True)
+    data = models.JSONField()
+    actor_ifi = models.CharField(max_length=400, db_index=True)
+    verb = models.CharField(max_length=400, db_index=True)
+    activity = models.CharField(max_length=400, blank=True, db_index=True)
+    registration = models.UUIDField(null=True, blank=True, db_index=True)
+    timestamp = models.DateTimeField()
+    stored = models.DateTimeField(db_index=True)
+    voided = models.BooleanField(default=False)
+    voids = models.UUIDField(null=True, blank=True, db_index=True)
+    client = models.ForeignKey(
+        LRSClient, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        indexes = [models.Index(fields=["voided", "stored"])]
+
+    @staticmethod
+    def new_id() -> uuid.UUID:
+        return uuid.uuid4()

@@ -1,0 +1,138 @@
+"""Storing statements: ids, authority, idempotent resends, conflicts, voiding.
+
+The Django side of the LRS's write path, over the pure rules in
+``validation`` and ``comparison``.  A batch is all or nothing.
+"""
+
+import hashlib
+import json
+import uuid
+from datetime import datetime
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from lms.models import Statement
+
+from .comparison import same_statement
+from .validation import StatementError, validate_statements
+
+VOIDED = "http://adlnet.gov/expapi/verbs/voided"
+VERSION = "2.0.0"
+
+
+class Conflict(Exception):
+    """A statement id already names another statement (409)."""
+
+
+def actor_ifi(agent: dict) -> str:
+    """One string per identified agent or group, for filters and ownership."""
+    for ifi in ("mbox", "mbox_sha1sum", "openid"):
+        if ifi in agent:
+            value = agent[ifi]
+            if ifi == "mbox" and "@" in value:
+                local, _at, domain = value.rpartition("@")
+                value = f"{local}@{domain.lower()}"
+            return f"{ifi}:{value}"
+    if "account" in agent:
+        account = agent["account"]
+        return f"account:{account['homePage']}|{account['name']}"
+    members = sorted(actor_ifi(member) for member in agent.get("member", []))
+    digest = hashlib.sha256(json.dumps(members).encode()).hexdigest()[:32]
+    return f"group:{digest}"
+
+
+def learner_agent(user) -> dict:
+    """How Chaînon names a learner in statements: an account, never an address."""
+    return {
+        "objectType": "Agent",
+        "account": {"homePage": settings.CHAINON_ACTIVITY_ROOT, "name": str(user.pk)},
+    }
+
+
+def _prepare(statement: dict, authority: dict, now: datetime) -> dict:
+    statement = dict(statement)
+    statement.setdefault("id", str(uuid.uuid4()))
+    stamp = now.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+    statement["stored"] = stamp
+    statement.setdefault("timestamp", stamp)
+    statement["authority"] = authority
+    statement.setdefault("version", VERSION)
+    return statement
+
+
+def _row(statement: dict, client, user) -> Statement:
+    target = statement["object"]
+    is_activity = target.get("objectType", "Activity") == "Activity"
+    voids = None
+    if statement["verb"]["id"] == VOIDED:
+        voids = uuid.UUID(target["id"])
+    registration = statement.get("context", {}).get("registration")
+    return Statement(
+        id=uuid.UUID(statement["id"]),
+        data=statement,
+        actor_ifi=actor_ifi(statement["actor"])[:400],
+        verb=statement["verb"]["id"][:400],
+        activity=target["id"][:400] if is_activity else "",
+        registration=uuid.UUID(registration) if registration else None,
+        timestamp=datetime.fromisoformat(statement["timestamp"].replace("Z", "+00:00")),
+        stored=datetime.fromisoformat(statement["stored"].replace("Z", "+00:00")),
+        voids=voids,
+        client=client,
+        user=user,
+    )
+
+
+def store_statements(batch, *, authority, client=None, user=None, force_actor=None):
+    """Validate, settle and store ``batch``; returns the statement ids in order.
+
+    Raises ``StatementError`` (400) or ``Conflict`` (409); nothing of the
+    batch is stored then.  A statement already stored under its id is
+    accepted again when it is the same statement.
+    """
+    statements = validate_statements(batch)
+    if force_actor is not None:
+        statements = [{**s, "actor": force_actor} for s in statements]
+    now = timezone.now()
+    # Resends are compared as sent: a timestamp the LRS assigns is no part
+    # of what the client said.
+    sent = statements
+    statements = [_prepare(s, authority, now) for s in sent]
+    ids = [s["id"] for s in statements]
+    if len(set(ids)) != len(ids):
+        raise StatementError("id", "the same id is used twice in the batch")
+    for statement in statements:
+        if statement["verb"]["id"] == VOIDED:
+            if statement["object"].get("objectType") != "StatementRef":
+                raise StatementError(
+                    "object", "a voiding statement voids a StatementRef"
+                )
+    with transaction.atomic():
+        existing = {
+            str(row.id): row
+            for row in Statement.objects.select_for_update().filter(pk__in=ids)
+        }
+        new = []
+        for original, statement in zip(sent, statements, strict=True):
+            row = existing.get(statement["id"])
+            if row is None:
+                new.append(_row(statement, client, user))
+            elif not same_statement(row.data, original):
+                raise Conflict(statement["id"])
+        targets = [row.voids for row in new if row.voids]
+        if targets:
+            voiding = Statement.objects.filter(pk__in=targets, verb=VOIDED)
+            if voiding.exists() or any(row.pk in targets for row in new if row.voids):
+                raise StatementError(
+                    "object.id", "a voiding statement cannot be voided"
+                )
+        try:
+            Statement.objects.bulk_create(new)
+        except IntegrityError:
+            raise Conflict("") from None
+        if targets:
+            Statement.objects.filter(pk__in=targets).exclude(verb=VOIDED).update(
+                voided=True
+            )
+    return ids

@@ -1,0 +1,138 @@
+"""The LRS's HTTP surface: ``/xapi/about`` and ``/xapi/statements``.
+
+Plain Django views rather than DRF: the xAPI protocol fixes status codes,
+headers and body shapes precisely (400 never 422, 204 on PUT, the version
+headers), and a thin view says so most directly.
+"""
+
+import json
+import re
+import uuid
+
+from django.conf import settings
+from django.http import HttpResponse, JsonResponse
+from django.utils import timezone
+from django.utils.http import http_date
+from django.views.decorators.csrf import csrf_exempt
+
+from lms.models import Statement
+
+from .auth import CsrfFailed, Unauthorised, identify
+from .store import Conflict, actor_ifi, learner_agent, store_statements
+from .validation import StatementError
+
+VERSION = "2.0.0"
+ACCEPTED_VERSIONS = re.compile(r"^(1\.0(\.\d+)?|2\.0(\.\d+)?)$")
+
+
+def _xapi_headers(response):
+    response["X-Experience-API-Version"] = VERSION
+    response["X-Experience-API-Consistent-Through"] = (
+        timezone.now().strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+    )
+    return response
+
+
+def _error(status, message):
+    return _xapi_headers(JsonResponse({"error": message}, status=status))
+
+
+def _unauthorised():
+    response = _error(401, "Credentials are missing or wrong.")
+    response["WWW-Authenticate"] = 'Basic realm="Chaînon LRS"'
+    return response
+
+
+def about(request):
+    return _xapi_headers(
+        JsonResponse({"version": ["1.0.3", "2.0.0"], "extensions": {}})
+    )
+
+
+@csrf_exempt
+def statements(request):
+    version = request.headers.get("X-Experience-API-Version", "")
+    if not ACCEPTED_VERSIONS.match(version):
+        return _error(400, "X-Experience-API-Version must be 1.0.x or 2.0.x.")
+    try:
+        caller = identify(request)
+    except Unauthorised:
+        return _unauthorised()
+    except CsrfFailed:
+        return _error(403, "CSRF check failed.")
+    if request.method in ("PUT", "POST"):
+        return _write(request, caller)
+    if request.method in ("GET", "HEAD"):
+        return _read(request, caller)
+    return _error(405, "Method not allowed.")
+
+
+def _body(request):
+    if len(request.body) > settings.CHAINON_LRS_MAX_BODY:
+        raise ValueError("too large")
+    return json.loads(request.body or b"null")
+
+
+def _write(request, caller):
+    if not caller.may_write():
+        return _error(403, "This client may not write statements.")
+    try:
+        body = _body(request)
+    except ValueError as error:
+        if str(error) == "too large":
+            return _error(413, "The request body is too large.")
+        return _error(400, "The body is not valid JSON.")
+    if request.method == "PUT":
+        statement_id = request.GET.get("statementId", "")
+        try:
+            statement_id = str(uuid.UUID(statement_id))
+        except ValueError:
+            return _error(400, "PUT needs a statementId parameter holding a UUID.")
+        if not isinstance(body, dict):
+            return _error(400, "PUT takes one statement.")
+        if "id" in body and str(body["id"]).lower() != statement_id:
+            return _error(400, "The statement's id differs from statementId.")
+        body = {**body, "id": statement_id}
+    force_actor = learner_agent(caller.user) if caller.user is not None else None
+    try:
+        ids = store_statements(
+            body,
+            authority=caller.authority,
+            client=caller.client,
+            user=caller.user,
+            force_actor=force_actor,
+        )
+    except StatementError as error:
+        return _error(400, str(error))
+    except Conflict:
+        return _error(409, "A different statement already has this id.")
+    if request.method == "PUT":
+        return _xapi_headers(HttpResponse(status=204))
+    return _xapi_headers(JsonResponse(ids, safe=False))
+
+
+def _read(request, caller):
+    statement_id = request.GET.get("statementId")
+    voided_id = request.GET.get("voidedStatementId")
+    if not statement_id and not voided_id:
+        return _error(400, "Queries beyond statementId come with the full LRS.")
+    if statement_id and voided_id:
+        return _error(400, "Give statementId or voidedStatementId, not both.")
+    try:
+        wanted = uuid.UUID(statement_id or voided_id)
+    except ValueError:
+        return _error(400, "The id is not a UUID.")
+    rows = Statement.objects.filter(pk=wanted, voided=bool(voided_id))
+    if not caller.may_read_all():
+        if caller.user is not None:
+            rows = rows.filter(actor_ifi=actor_ifi(learner_agent(caller.user)))
+        else:
+            rows = rows.filter(client=caller.client)
+    row = rows.first()
+    if row is None:
+        return _error(404, "No such statement.")
+    response = JsonResponse(row.data)
+    response["Last-Modified"] = http_date(row.stored.timestamp())
+    if request.method == "HEAD":
+        response.content = b""
+    return _xapi_headers(response)
