@@ -190,3 +190,34 @@ def test_a_learner_writes_as_themselves_only_and_reads_only_their_own(
     assert got.status_code == 404
     got = browser.get(URL + f"?statementId={mine.pk}", **VERSION)
     assert got.status_code == 200
+
+
+def test_create_lrs_client_prints_working_credentials_once(client):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    out = StringIO()
+    call_command(
+        "create_lrs_client", "Lumi", "--scope", "statements/write", "--json", stdout=out
+    )
+    details = json.loads(out.getvalue())
+    assert details["endpoint"].endswith("/xapi/")
+    assert details["scopes"] == ["statements/write"]
+    made = LRSClient.objects.get(key=details["key"])
+    assert details["secret"] not in made.secret_hash
+    headers = basic(made, details["secret"])
+    assert call(client, "post", headers, statement()).status_code == 200
+
+    with pytest.raises(CommandError, match="Unknown scope"):
+        call_command("create_lrs_client", "X", "--scope", "everything", stdout=out)
+
+
+def test_administrators_see_lrs_clients_in_the_admin(client, tool):
+    from tests.factories import UserFactory
+
+    admin = UserFactory(is_superuser=True, is_staff=True)
+    client.force_login(admin)
+    response = client.get("/admin/snippets/lms/lrsclient/")
+    assert response.status_code == 200
+    assert "H5P host" in response.content.decode()
