@@ -10,10 +10,12 @@ from .pages import (
     UnitCoAuthor,
     UnitPage,
 )
+from .progress import ActivityProgress
 from .reports import FieldReport, ReportAttachment, ReportEvent
 from .workflows import SecondTrainerApprovalTask
 
 __all__ = [
+    "ActivityProgress",
     "Cohort",
     "Contribution",
     "ContributionAttachment",

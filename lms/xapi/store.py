@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from lms.models import Statement
+from lms.progress import record, refold
 
 from .comparison import same_statement
 from .validation import StatementError, validate_statements
@@ -131,8 +132,10 @@ def store_statements(batch, *, authority, client=None, user=None, force_actor=No
             Statement.objects.bulk_create(new)
         except IntegrityError:
             raise Conflict("") from None
+        record(new)
         if targets:
             Statement.objects.filter(pk__in=targets).exclude(verb=VOIDED).update(
                 voided=True
             )
+            refold(targets)
     return ids

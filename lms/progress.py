@@ -1,0 +1,137 @@
+"""Keeping ``ActivityProgress`` in step with the statement store.
+
+``record`` runs in the transaction that stores new statements: it locks
+each affected progress row (``select_for_update``), folds the new facts in
+and saves, so two tabs sending statements at once never lose an update.
+``rebuild`` folds every statement again from scratch; it gives the same
+rows, since the fold does not depend on order.
+"""
+
+from collections import defaultdict
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+
+from lms.models import ActivityProgress, Statement
+from lms.progress_rules import Progress, apply_fact, fact_from_statement, fold
+
+VOIDED = "http://adlnet.gov/expapi/verbs/voided"
+
+
+def learner_id_for(statement: dict, user_id=None):
+    """The learner a statement is about: the session's, or Chaînon's account."""
+    if user_id is not None:
+        return user_id
+    account = statement["actor"].get("account") or {}
+    root = settings.CHAINON_ACTIVITY_ROOT
+    if account.get("homePage") == root and str(account.get("name", "")).isdigit():
+        return int(account["name"])
+    return None
+
+
+def _to_progress(row: ActivityProgress) -> Progress:
+    last_key = None
+    if row.last_score_timestamp:
+        last_key = (row.last_score_timestamp, row.last_score_statement)
+    return Progress(
+        status=row.status,
+        success=row.success,
+        best_score=row.best_score,
+        last_score=row.last_score,
+        last_score_at=last_key,
+        attempts=row.attempts,
+        first_at=row.first_at or None,
+        last_at=row.last_at or None,
+        time_spent=row.time_spent,
+    )
+
+
+def _fill(row: ActivityProgress, progress: Progress) -> ActivityProgress:
+    row.status = progress.status
+    row.success = progress.success
+    row.best_score = progress.best_score
+    row.last_score = progress.last_score
+    row.last_score_timestamp, row.last_score_statement = progress.last_score_at or (
+        "",
+        "",
+    )
+    row.attempts = progress.attempts
+    row.first_at = progress.first_at or ""
+    row.last_at = progress.last_at or ""
+    row.time_spent = progress.time_spent
+    return row
+
+
+def _facts_by_learner_and_activity(rows):
+    grouped = defaultdict(list)
+    for row in rows:
+        if row.verb == VOIDED or row.voided or not row.activity:
+            continue
+        learner = learner_id_for(row.data, row.user_id)
+        fact = fact_from_statement(row.data)
+        if learner is not None and fact is not None:
+            grouped[(learner, row.activity)].append(fact)
+    return grouped
+
+
+def record(new_rows):
+    """Fold freshly stored statements into progress (inside their transaction)."""
+    for (learner, activity), facts in _facts_by_learner_and_activity(new_rows).items():
+        row = (
+            ActivityProgress.objects.select_for_update()
+            .filter(learner_id=learner, activity=activity)
+            .first()
+        )
+        if row is None:
+            try:
+                with transaction.atomic():
+                    row = ActivityProgress.objects.create(
+                        learner_id=learner, activity=activity
+                    )
+            except IntegrityError:  # made meanwhile by a concurrent request
+                row = ActivityProgress.objects.select_for_update().get(
+                    learner_id=learner, activity=activity
+                )
+        progress = _to_progress(row)
+        for fact in facts:
+            progress = apply_fact(progress, fact)
+        _fill(row, progress).save()
+
+
+@transaction.atomic
+def rebuild():
+    """Every progress row again, from the stored statements only."""
+    ActivityProgress.objects.all().delete()
+    grouped = _facts_by_learner_and_activity(Statement.objects.iterator())
+    ActivityProgress.objects.bulk_create(
+        _fill(ActivityProgress(learner_id=learner, activity=activity), fold(facts))
+        for (learner, activity), facts in grouped.items()
+    )
+    return len(grouped)
+
+
+def refold(statement_ids):
+    """After voiding: the affected rows folded again without the voided ones."""
+    voided = Statement.objects.filter(pk__in=statement_ids)
+    pairs = {
+        (learner_id_for(row.data, row.user_id), row.activity)
+        for row in voided
+        if row.activity
+    }
+    for learner, activity in pairs:
+        if learner is None:
+            continue
+        rows = Statement.objects.filter(activity=activity).filter(
+            user_id=learner
+        ) | Statement.objects.filter(
+            activity=activity,
+            actor_ifi=f"account:{settings.CHAINON_ACTIVITY_ROOT}|{learner}",
+        )
+        facts = _facts_by_learner_and_activity(rows.distinct()).get(
+            (learner, activity), []
+        )
+        ActivityProgress.objects.filter(learner_id=learner, activity=activity).delete()
+        if facts:
+            _fill(
+                ActivityProgress(learner_id=learner, activity=activity), fold(facts)
+            ).save()
