@@ -70,6 +70,8 @@ class Statement(models.Model):
     id = models.UUIDField(primary_key=True)
     data = models.JSONField()
     actor_ifi = models.CharField(max_length=400, db_index=True)
+    # The agent or group the statement is about when it is the object.
+    object_ifi = models.CharField(max_length=400, blank=True, db_index=True)
     verb = models.CharField(max_length=400, db_index=True)
     activity = models.CharField(max_length=400, blank=True, db_index=True)
     registration = models.UUIDField(null=True, blank=True, db_index=True)

@@ -7,7 +7,7 @@ The Django side of the LRS's write path, over the pure rules in
 import hashlib
 import json
 import uuid
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -55,7 +55,7 @@ def learner_agent(user) -> dict:
 def _prepare(statement: dict, authority: dict, now: datetime) -> dict:
     statement = dict(statement)
     statement.setdefault("id", str(uuid.uuid4()))
-    stamp = now.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+    stamp = now.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
     statement["stored"] = stamp
     statement.setdefault("timestamp", stamp)
     statement["authority"] = authority
@@ -74,6 +74,9 @@ def _row(statement: dict, client, user) -> Statement:
         id=uuid.UUID(statement["id"]),
         data=statement,
         actor_ifi=actor_ifi(statement["actor"])[:400],
+        object_ifi=actor_ifi(target)[:400]
+        if target.get("objectType") in ("Agent", "Group")
+        else "",
         verb=statement["verb"]["id"][:400],
         activity=target["id"][:400] if is_activity else "",
         registration=uuid.UUID(registration) if registration else None,
@@ -99,7 +102,12 @@ def store_statements(batch, *, authority, client=None, user=None, force_actor=No
     # Resends are compared as sent: a timestamp the LRS assigns is no part
     # of what the client said.
     sent = statements
-    statements = [_prepare(s, authority, now) for s in sent]
+    # Each statement of a batch a microsecond after the previous one: the
+    # stored order is the order sent, and queries page on it.
+    statements = [
+        _prepare(s, authority, now + timedelta(microseconds=n))
+        for n, s in enumerate(sent)
+    ]
     ids = [s["id"] for s in statements]
     if len(set(ids)) != len(ids):
         raise StatementError("id", "the same id is used twice in the batch")

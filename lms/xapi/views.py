@@ -8,6 +8,7 @@ headers), and a thin view says so most directly.
 import json
 import re
 import uuid
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
@@ -17,6 +18,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from lms.models import Statement
 
+from . import queries
 from .auth import CsrfFailed, Unauthorised, identify
 from .store import Conflict, actor_ifi, learner_agent, store_statements
 from .validation import StatementError
@@ -111,27 +113,58 @@ def _write(request, caller):
     return _xapi_headers(JsonResponse(ids, safe=False))
 
 
+def _visible(caller):
+    rows = Statement.objects.all()
+    if caller.may_read_all():
+        return rows
+    if caller.user is not None:
+        return rows.filter(actor_ifi=actor_ifi(learner_agent(caller.user)))
+    return rows.filter(client=caller.client)
+
+
 def _read(request, caller):
-    statement_id = request.GET.get("statementId")
-    voided_id = request.GET.get("voidedStatementId")
-    if not statement_id and not voided_id:
-        return _error(400, "Queries beyond statementId come with the full LRS.")
+    params = request.GET.dict()
+    statement_id = params.pop("statementId", None)
+    voided_id = params.pop("voidedStatementId", None)
+    if statement_id or voided_id:
+        return _read_one(request, caller, statement_id, voided_id, params)
+    try:
+        if "more" in params:
+            if len(params) > 1:
+                raise StatementError("more", "comes alone")
+            query, cursor = queries.resume(params["more"])
+        else:
+            query, cursor = queries.parse(params), None
+    except StatementError as error:
+        return _error(400, str(error))
+    page, more = queries.run(query, _visible(caller), cursor)
+    body = {
+        "statements": [queries.shaped(row.data, query["format"]) for row in page],
+        "more": f"{request.path}?{urlencode({'more': more})}" if more else "",
+    }
+    response = JsonResponse(body)
+    if request.method == "HEAD":
+        response.content = b""
+    return _xapi_headers(response)
+
+
+def _read_one(request, caller, statement_id, voided_id, params):
     if statement_id and voided_id:
         return _error(400, "Give statementId or voidedStatementId, not both.")
+    allowed = {"format", "attachments"}
+    if set(params) - allowed:
+        return _error(400, "Only format and attachments go with a statement id.")
     try:
         wanted = uuid.UUID(statement_id or voided_id)
+        fmt = queries.parse({k: v for k, v in params.items() if k in allowed})["format"]
     except ValueError:
         return _error(400, "The id is not a UUID.")
-    rows = Statement.objects.filter(pk=wanted, voided=bool(voided_id))
-    if not caller.may_read_all():
-        if caller.user is not None:
-            rows = rows.filter(actor_ifi=actor_ifi(learner_agent(caller.user)))
-        else:
-            rows = rows.filter(client=caller.client)
-    row = rows.first()
+    except StatementError as error:
+        return _error(400, str(error))
+    row = _visible(caller).filter(pk=wanted, voided=bool(voided_id)).first()
     if row is None:
         return _error(404, "No such statement.")
-    response = JsonResponse(row.data)
+    response = JsonResponse(queries.shaped(row.data, fmt))
     response["Last-Modified"] = http_date(row.stored.timestamp())
     if request.method == "HEAD":
         response.content = b""

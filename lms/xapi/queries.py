@@ -1,0 +1,136 @@
+"""Statement queries: the filters of GET /xapi/statements, and paging.
+
+Parameters are checked like statement values (400 when malformed); the
+"more" link carries the query and the position reached, signed, so a
+client can neither forge nor widen it.
+"""
+
+import json
+import uuid
+from datetime import datetime
+
+from django.core import signing
+from django.db.models import Q
+
+from .store import actor_ifi
+from .validation import StatementError, _actor, _iri, timestamp_to_utc
+
+MAX_LIMIT = 100
+PARAMETERS = {
+    "agent", "verb", "activity", "registration", "since", "until", "limit",
+    "ascending", "format", "attachments", "related_activities", "related_agents",
+}  # fmt: skip
+FORMATS = {"ids", "exact", "canonical"}
+MORE_SALT = "lms.xapi.more"
+
+
+def parse(params) -> dict:
+    unknown = sorted(set(params) - PARAMETERS)
+    if unknown:
+        raise StatementError(unknown[0], "is not a statement query parameter")
+    query = {}
+    if "agent" in params:
+        try:
+            agent = json.loads(params["agent"])
+        except ValueError:
+            raise StatementError("agent", "must be an Agent or Group in JSON") from None
+        _actor(agent, "agent")
+        query["agent"] = actor_ifi(agent)
+    for key in ("verb", "activity"):
+        if key in params:
+            query[key] = _iri(params[key], key)
+    if "registration" in params:
+        try:
+            query["registration"] = str(uuid.UUID(params["registration"]))
+        except ValueError:
+            raise StatementError("registration", "must be a UUID") from None
+    for key in ("since", "until"):
+        if key in params:
+            query[key] = timestamp_to_utc(params[key], key)
+    limit = params.get("limit", "0")
+    if not limit.isdigit():
+        raise StatementError("limit", "must be a whole number")
+    query["limit"] = min(int(limit) or MAX_LIMIT, MAX_LIMIT)
+    for key in ("ascending", "attachments", "related_activities", "related_agents"):
+        value = params.get(key, "false")
+        if value not in ("true", "false"):
+            raise StatementError(key, "must be true or false")
+        query[key] = value == "true"
+    query["format"] = params.get("format", "exact")
+    if query["format"] not in FORMATS:
+        raise StatementError("format", "must be ids, exact or canonical")
+    return query
+
+
+def _moment(stamp: str) -> datetime:
+    return datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+
+
+def run(query: dict, visible, cursor=None):
+    """One page of statements for ``query`` among ``visible`` rows."""
+    rows = visible.filter(voided=False)
+    if "agent" in query:
+        rows = rows.filter(Q(actor_ifi=query["agent"]) | Q(object_ifi=query["agent"]))
+    if "verb" in query:
+        rows = rows.filter(verb=query["verb"])
+    if "activity" in query:
+        rows = rows.filter(activity=query["activity"])
+    if "registration" in query:
+        rows = rows.filter(registration=query["registration"])
+    if "since" in query:
+        rows = rows.filter(stored__gt=_moment(query["since"]))
+    if "until" in query:
+        rows = rows.filter(stored__lte=_moment(query["until"]))
+    ascending = query["ascending"]
+    if cursor is not None:
+        stored, pk = _moment(cursor[0]), uuid.UUID(cursor[1])
+        after = Q(stored__gt=stored) | Q(stored=stored, pk__gt=pk)
+        before = Q(stored__lt=stored) | Q(stored=stored, pk__lt=pk)
+        rows = rows.filter(after if ascending else before)
+    order = ("stored", "pk") if ascending else ("-stored", "-pk")
+    page = list(rows.order_by(*order)[: query["limit"] + 1])
+    more = None
+    if len(page) > query["limit"]:
+        page = page[: query["limit"]]
+        last = page[-1]
+        more = signing.dumps(
+            {"query": query, "cursor": [last.stored.isoformat(), str(last.pk)]},
+            salt=MORE_SALT,
+            compress=True,
+        )
+    return page, more
+
+
+def resume(token: str):
+    """The query and position a "more" token carries, or ``StatementError``."""
+    try:
+        data = signing.loads(token, salt=MORE_SALT)
+    except signing.BadSignature:
+        raise StatementError("more", "is not a link this LRS made") from None
+    return data["query"], data["cursor"]
+
+
+def shaped(statement: dict, fmt: str) -> dict:
+    """``ids``: agents, activities and verbs reduced to their identifiers."""
+    if fmt != "ids":
+        return statement
+
+    def agent(value):
+        kept = {k: v for k, v in value.items() if k not in ("name", "member")}
+        if "member" in value and not any(
+            k in value for k in ("mbox", "mbox_sha1sum", "openid", "account")
+        ):
+            kept["member"] = [agent(m) for m in value["member"]]
+        return kept
+
+    result = dict(statement)
+    result["actor"] = agent(statement["actor"])
+    result["verb"] = {"id": statement["verb"]["id"]}
+    target = statement["object"]
+    if target.get("objectType", "Activity") == "Activity":
+        result["object"] = {"objectType": "Activity", "id": target["id"]}
+    elif target.get("objectType") in ("Agent", "Group"):
+        result["object"] = agent(target)
+    if "authority" in statement:
+        result["authority"] = agent(statement["authority"])
+    return result
