@@ -110,8 +110,52 @@ def resume(token: str):
     return data["query"], data["cursor"]
 
 
-def shaped(statement: dict, fmt: str) -> dict:
-    """``ids``: agents, activities and verbs reduced to their identifiers."""
+LANGUAGE_MAPS = {"display", "name", "description"}
+
+
+def _best(language_map: dict, languages: list[str]) -> dict:
+    """The one entry a reader of ``languages`` wants, else the first one."""
+    for wanted in languages:
+        for tag, text in language_map.items():
+            if tag.lower() == wanted or tag.lower().split("-")[0] == wanted:
+                return {tag: text}
+    first = next(iter(language_map.items()), None)
+    return dict([first]) if first else {}
+
+
+def _canonical(value, languages):
+    if isinstance(value, list):
+        return [_canonical(item, languages) for item in value]
+    if not isinstance(value, dict):
+        return value
+    return {
+        key: _best(item, languages)
+        if key in LANGUAGE_MAPS and isinstance(item, dict)
+        else (item if key == "extensions" else _canonical(item, languages))
+        for key, item in value.items()
+    }
+
+
+def accepted_languages(header: str) -> list[str]:
+    """``Accept-Language`` as tags in order of preference, lower-case."""
+    weighted = []
+    for position, part in enumerate(header.split(",")):
+        tag, _sep, quality = part.strip().partition(";q=")
+        if not tag or tag == "*":
+            continue
+        try:
+            weight = float(quality) if quality else 1.0
+        except ValueError:
+            weight = 0.0
+        weighted.append((-weight, position, tag.lower()))
+    return [tag for _weight, _position, tag in sorted(weighted)]
+
+
+def shaped(statement: dict, fmt: str, languages=()) -> dict:
+    """``ids``: agents, activities and verbs reduced to their identifiers;
+    ``canonical``: each language map down to the reader's language."""
+    if fmt == "canonical":
+        return _canonical(statement, list(languages))
     if fmt != "ids":
         return statement
 

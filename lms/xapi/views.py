@@ -113,6 +113,10 @@ def _write(request, caller):
     return _xapi_headers(JsonResponse(ids, safe=False))
 
 
+def _languages(request):
+    return queries.accepted_languages(request.headers.get("Accept-Language", ""))
+
+
 def _visible(caller):
     rows = Statement.objects.all()
     if caller.may_read_all():
@@ -139,7 +143,10 @@ def _read(request, caller):
         return _error(400, str(error))
     page, more = queries.run(query, _visible(caller), cursor)
     body = {
-        "statements": [queries.shaped(row.data, query["format"]) for row in page],
+        "statements": [
+            queries.shaped(row.data, query["format"], _languages(request))
+            for row in page
+        ],
         "more": f"{request.path}?{urlencode({'more': more})}" if more else "",
     }
     response = JsonResponse(body)
@@ -164,7 +171,7 @@ def _read_one(request, caller, statement_id, voided_id, params):
     row = _visible(caller).filter(pk=wanted, voided=bool(voided_id)).first()
     if row is None:
         return _error(404, "No such statement.")
-    response = JsonResponse(queries.shaped(row.data, fmt))
+    response = JsonResponse(queries.shaped(row.data, fmt, _languages(request)))
     response["Last-Modified"] = http_date(row.stored.timestamp())
     if request.method == "HEAD":
         response.content = b""

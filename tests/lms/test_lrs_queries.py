@@ -156,3 +156,33 @@ def test_a_client_reading_its_own_sees_only_what_it_wrote(client, stored):
     assert ids_of(get(client, mine_only)) == own
     assert get(client, mine_only, statementId=stored[0]).status_code == 404
     assert str(uuid.UUID(own[0])) == own[0]
+
+
+def test_the_canonical_format_speaks_the_readers_language(client, writer):
+    multilingual = statement("lucas", "completed", QUIZ)
+    multilingual["verb"]["display"] = {"fr": "a terminé", "pt-PT": "concluiu"}
+    multilingual["object"]["definition"] = {
+        "name": {"fr": "Quiz", "pt-PT": "Questionário"},
+        "extensions": {"https://chainon.example/x": {"name": {"fr": "gardé"}}},
+    }
+    sid = client.post(
+        URL, data=json.dumps(multilingual), content_type="application/json", **writer
+    ).json()[0]
+    portuguese = get(
+        client,
+        {**writer, "HTTP_ACCEPT_LANGUAGE": "pt;q=0.9, en;q=0.5"},
+        statementId=sid,
+        format="canonical",
+    ).json()
+    assert portuguese["verb"]["display"] == {"pt-PT": "concluiu"}
+    assert portuguese["object"]["definition"]["name"] == {"pt-PT": "Questionário"}
+    # Extensions are free JSON: left as sent.
+    extension = portuguese["object"]["definition"]["extensions"]
+    assert extension == {"https://chainon.example/x": {"name": {"fr": "gardé"}}}
+    other = get(
+        client,
+        {**writer, "HTTP_ACCEPT_LANGUAGE": "de"},
+        statementId=sid,
+        format="canonical",
+    ).json()
+    assert other["verb"]["display"] == {"fr": "a terminé"}
