@@ -19,6 +19,7 @@ from django.views.decorators.csrf import csrf_exempt
 from lms.models import Statement
 
 from . import queries
+from .access import learner_may_write_about
 from .auth import CsrfFailed, Unauthorised, identify
 from .store import Conflict, actor_ifi, learner_agent, store_statements
 from .validation import StatementError
@@ -96,6 +97,8 @@ def _write(request, caller):
             return _error(400, "The statement's id differs from statementId.")
         body = {**body, "id": statement_id}
     force_actor = learner_agent(caller.user) if caller.user is not None else None
+    if caller.user is not None and not _learner_may_write(caller.user, body):
+        return _error(403, "You may not record statements about this activity.")
     try:
         ids = store_statements(
             body,
@@ -124,6 +127,19 @@ def _visible(caller):
     if caller.user is not None:
         return rows.filter(actor_ifi=actor_ifi(learner_agent(caller.user)))
     return rows.filter(client=caller.client)
+
+
+def _learner_may_write(user, body) -> bool:
+    statements = body if isinstance(body, list) else [body]
+    for statement in statements:
+        target = statement.get("object") if isinstance(statement, dict) else None
+        if isinstance(target, dict) and target.get("objectType", "Activity") == (
+            "Activity"
+        ):
+            iri = target.get("id")
+            if isinstance(iri, str) and not learner_may_write_about(user, iri):
+                return False
+    return True
 
 
 def _read(request, caller):
