@@ -29,7 +29,7 @@ def learner_id_for(statement: dict, user_id=None):
     return None
 
 
-def _to_progress(row: ActivityProgress) -> Progress:
+def to_progress(row: ActivityProgress) -> Progress:
     last_key = None
     if row.last_score_timestamp:
         last_key = (row.last_score_timestamp, row.last_score_statement)
@@ -92,7 +92,7 @@ def record(new_rows):
                 row = ActivityProgress.objects.select_for_update().get(
                     learner_id=learner, activity=activity
                 )
-        progress = _to_progress(row)
+        progress = to_progress(row)
         for fact in facts:
             progress = apply_fact(progress, fact)
         _fill(row, progress).save()

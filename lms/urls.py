@@ -9,6 +9,7 @@ urlpatterns = [
     path("", learner.my_courses, name="home"),
     path("join/", learner.join_form, name="join-form"),
     path("join/<str:code>/", learner.join, name="join"),
+    path("units/<int:unit_id>/done/", learner.mark_done, name="unit-done"),
     path(
         "units/<int:unit_id>/answers/<uuid:block_id>/",
         learner.save_answer,

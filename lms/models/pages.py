@@ -224,6 +224,15 @@ class CoursePage(Page):
             module.contribution_count = counts.get(module.translation_key, 0)
         context["modules"] = modules
         context["co_authors"] = self.co_authors.select_related("person", "partner")
+        if request.user.is_authenticated:
+            from lms.course_progress import course_completion
+
+            completion = course_completion(request.user, self)
+            context["completion"] = completion
+            context["done_units"] = {
+                iri for iri, done in completion.units.items() if done
+            }
+            context["percent_done"] = round(completion.share * 100)
         return context
 
 

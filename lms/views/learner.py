@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.db.models import Q
 from django.http import Http404, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
@@ -241,3 +242,23 @@ def join(request, code):
             "enrollment": enrollment,
         },
     )
+
+
+@login_required
+@require_POST
+def mark_done(request, unit_id):
+    """The learner says they finished a unit; on to the next one."""
+    from lms.course_progress import mark_unit_done
+    from lms.views.unit_context import course_units, neighbours
+
+    unit = get_object_or_404(UnitPage.objects.live(), pk=unit_id)
+    if not unit_access(request.user, unit).allowed:
+        return HttpResponseForbidden(_("Enrol in the course to record your progress."))
+    with transaction.atomic():
+        completion = mark_unit_done(request.user, unit)
+    if completion.course:
+        messages.success(request, _("Course completed: congratulations!"))
+    else:
+        messages.success(request, _("Unit marked as done."))
+    _previous, following = neighbours(course_units(unit.course), unit)
+    return redirect(following.url if following else unit.course.url)

@@ -10,7 +10,13 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from lms.models import FieldReport, LearnerAnswer, UnitPage, UnitVisit
+from lms.models import (
+    ActivityProgress,
+    FieldReport,
+    LearnerAnswer,
+    UnitPage,
+    UnitVisit,
+)
 
 
 def course_units(course):
@@ -76,6 +82,12 @@ def unit_context(request, unit) -> dict:
         remember_visit(user, unit)
     units = course_units(unit.course)
     previous, following = neighbours(units, unit)
+    done = (
+        user.is_authenticated
+        and ActivityProgress.objects.filter(
+            learner=user, activity=unit.activity_iri, status="completed"
+        ).exists()
+    )
     return {
         "course": unit.course,
         "module": unit.module,
@@ -83,6 +95,7 @@ def unit_context(request, unit) -> dict:
         "enrollment": enrollment,
         "block_state": state,
         "co_authors": list(unit.co_authors.select_related("person", "partner")),
+        "unit_done": done,
         "previous_unit": previous,
         "next_unit": following,
     }
