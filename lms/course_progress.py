@@ -10,7 +10,7 @@ completions as statements too, so external LRSs see them.
 
 from django.conf import settings
 
-from lms.models import ActivityProgress, ModulePage, UnitPage
+from lms.models import ActivityProgress
 from lms.progress import to_progress
 from lms.progress_rules import (
     Completion,
@@ -25,18 +25,16 @@ from lms.progress_rules import (
 SYSTEM_AGENT_NAME = "chainon"
 
 
-def course_rule(course) -> CourseRule:
-    modules = list(ModulePage.objects.child_of(course).live().order_by("path"))
-    units = list(UnitPage.objects.descendant_of(course).live().order_by("path"))
-    by_module = {module.path: [] for module in modules}
-    for unit in units:
-        by_module.get(unit.path[: -unit.steplen], []).append(
-            UnitRule(unit.activity_iri)
-        )
+def course_rule(course, outline=None) -> CourseRule:
+    """The completion rules of a course, from its outline (loaded if not given)."""
+    modules = course.outline() if outline is None else outline
     return CourseRule(
         course.activity_iri,
         tuple(
-            ModuleRule(module.activity_iri, tuple(by_module[module.path]))
+            ModuleRule(
+                module.activity_iri,
+                tuple(UnitRule(unit.activity_iri) for unit in module.unit_list),
+            )
             for module in modules
         ),
     )
@@ -49,8 +47,8 @@ def learner_progress(user, rule: CourseRule) -> dict[str, Progress]:
     return {row.activity: to_progress(row) for row in rows}
 
 
-def course_completion(user, course) -> Completion:
-    rule = course_rule(course)
+def course_completion(user, course, outline=None) -> Completion:
+    rule = course_rule(course, outline)
     if not user.is_authenticated:
         return roll_up(rule, {})
     return roll_up(rule, learner_progress(user, rule))
@@ -69,7 +67,8 @@ def system_authority() -> dict:
 
 def mark_unit_done(user, unit):
     """Record the learner's "completed" for a unit, and what it completes."""
-    from lms.xapi.store import learner_agent, store_statements
+    from lms.xapi.agents import learner_agent
+    from lms.xapi.store import store_statements
 
     course = unit.course
     rule = course_rule(course)

@@ -9,24 +9,14 @@ rows, since the fold does not depend on order.
 
 from collections import defaultdict
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 
 from lms.models import ActivityProgress, Statement
 from lms.progress_rules import Progress, apply_fact, fact_from_statement, fold
+from lms.xapi.agents import actor_ifi, learner_agent_for_id, learner_id_for
 
 VOIDED = "http://adlnet.gov/expapi/verbs/voided"
-
-
-def learner_id_for(statement: dict, user_id=None):
-    """The learner a statement is about: the session's, or Chaînon's account."""
-    if user_id is not None:
-        return user_id
-    account = statement["actor"].get("account") or {}
-    root = settings.CHAINON_ACTIVITY_ROOT
-    if account.get("homePage") == root and str(account.get("name", "")).isdigit():
-        return int(account["name"])
-    return None
 
 
 def to_progress(row: ActivityProgress) -> Progress:
@@ -121,15 +111,11 @@ def refold(statement_ids):
     for learner, activity in pairs:
         if learner is None:
             continue
+        agent = actor_ifi(learner_agent_for_id(learner))
         rows = Statement.objects.filter(activity=activity).filter(
-            user_id=learner
-        ) | Statement.objects.filter(
-            activity=activity,
-            actor_ifi=f"account:{settings.CHAINON_ACTIVITY_ROOT}|{learner}",
+            Q(user_id=learner) | Q(actor_ifi=agent)
         )
-        facts = _facts_by_learner_and_activity(rows.distinct()).get(
-            (learner, activity), []
-        )
+        facts = _facts_by_learner_and_activity(rows).get((learner, activity), [])
         ActivityProgress.objects.filter(learner_id=learner, activity=activity).delete()
         if facts:
             _fill(

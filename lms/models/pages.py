@@ -209,25 +209,33 @@ class CoursePage(Page):
     def get_search_summary(self) -> str:
         return self.intro
 
-    def get_context(self, request, *args, **kwargs):
-        from lms.models.contributions import Contribution
-
-        context = super().get_context(request, *args, **kwargs)
-        modules = list(ModulePage.objects.child_of(self).live().public())
+    def outline(self) -> list:
+        """The live modules in order, each with its ``unit_list`` (two queries)."""
+        modules = list(
+            ModulePage.objects.child_of(self).live().public().order_by("path")
+        )
         units = UnitPage.objects.descendant_of(self).live().public().order_by("path")
         by_module = {module.path: [] for module in modules}
         for unit in units:
             by_module.get(unit.path[: -self.steplen], []).append(unit)
-        counts = Contribution.objects.accepted_counts(modules)
         for module in modules:
             module.unit_list = by_module[module.path]
+        return modules
+
+    def get_context(self, request, *args, **kwargs):
+        from lms.models.contributions import Contribution
+
+        context = super().get_context(request, *args, **kwargs)
+        modules = self.outline()
+        counts = Contribution.objects.accepted_counts(modules)
+        for module in modules:
             module.contribution_count = counts.get(module.translation_key, 0)
         context["modules"] = modules
         context["co_authors"] = self.co_authors.select_related("person", "partner")
         if request.user.is_authenticated:
             from lms.course_progress import course_completion
 
-            completion = course_completion(request.user, self)
+            completion = course_completion(request.user, self, modules)
             context["completion"] = completion
             context["done_units"] = {
                 iri for iri, done in completion.units.items() if done

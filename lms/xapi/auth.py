@@ -13,7 +13,7 @@ from django.middleware.csrf import CsrfViewMiddleware
 
 from lms.models import LRSClient
 
-from .store import learner_agent
+from .agents import learner_agent
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from datetime import datetime
 from django.core import signing
 from django.db.models import Q
 
-from .store import actor_ifi
+from .agents import actor_ifi
 from .validation import StatementError, _actor, _iri, timestamp_to_utc
 
 MAX_LIMIT = 100

@@ -4,18 +4,16 @@ The Django side of the LRS's write path, over the pure rules in
 ``validation`` and ``comparison``.  A batch is all or nothing.
 """
 
-import hashlib
-import json
 import uuid
 from datetime import UTC, datetime, timedelta
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from lms.models import Statement
 from lms.progress import record, refold
 
+from .agents import actor_ifi
 from .comparison import same_statement
 from .validation import StatementError, validate_statements
 
@@ -25,31 +23,6 @@ VERSION = "2.0.0"
 
 class Conflict(Exception):
     """A statement id already names another statement (409)."""
-
-
-def actor_ifi(agent: dict) -> str:
-    """One string per identified agent or group, for filters and ownership."""
-    for ifi in ("mbox", "mbox_sha1sum", "openid"):
-        if ifi in agent:
-            value = agent[ifi]
-            if ifi == "mbox" and "@" in value:
-                local, _at, domain = value.rpartition("@")
-                value = f"{local}@{domain.lower()}"
-            return f"{ifi}:{value}"
-    if "account" in agent:
-        account = agent["account"]
-        return f"account:{account['homePage']}|{account['name']}"
-    members = sorted(actor_ifi(member) for member in agent.get("member", []))
-    digest = hashlib.sha256(json.dumps(members).encode()).hexdigest()[:32]
-    return f"group:{digest}"
-
-
-def learner_agent(user) -> dict:
-    """How Chaînon names a learner in statements: an account, never an address."""
-    return {
-        "objectType": "Agent",
-        "account": {"homePage": settings.CHAINON_ACTIVITY_ROOT, "name": str(user.pk)},
-    }
 
 
 def _prepare(statement: dict, authority: dict, now: datetime) -> dict:

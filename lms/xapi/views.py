@@ -20,8 +20,9 @@ from lms.models import Statement
 
 from . import queries
 from .access import learner_may_write_about
+from .agents import actor_ifi, learner_agent
 from .auth import CsrfFailed, Unauthorised, identify
-from .store import Conflict, actor_ifi, learner_agent, store_statements
+from .store import Conflict, store_statements
 from .validation import StatementError
 
 VERSION = "2.0.0"

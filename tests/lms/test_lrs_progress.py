@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from lms.models import ActivityProgress, LRSClient
-from lms.xapi.store import learner_agent
+from lms.xapi.agents import learner_agent
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 
 from lms.models import LRSClient, Statement
-from lms.xapi.store import learner_agent
+from lms.xapi.agents import learner_agent
 
 pytestmark = pytest.mark.django_db
 
