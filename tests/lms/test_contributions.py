@@ -538,3 +538,35 @@ def test_the_review_list_keeps_a_fixed_query_budget(
     assert count() == before
     with django_assert_max_num_queries(16):
         client.get(url)
+
+
+def test_contribution_files_are_private_until_the_contribution_is_accepted(
+    client, course, local_storage, stranger_trainer
+):
+    from django.core.files.base import ContentFile
+
+    from lms.models import ContributionAttachment
+
+    contribution = make_contribution(course)
+    attachment = ContributionAttachment.objects.create(
+        contribution=contribution, file=ContentFile(b"%PDF-1.4 fiche", name="fiche.pdf")
+    )
+    url = reverse("lms:contribution-attachment", args=[attachment.pk])
+
+    # Never from /media/, whatever the name.
+    assert client.get("/media/" + attachment.file.name).status_code == 404
+    # While submitted: its author and the course's trainers only.
+    assert client.get(url).status_code == 404
+    for person in [course.outsider, stranger_trainer]:
+        client.force_login(person)
+        assert client.get(url).status_code == 404, person
+    for person in [course.learner, course.trainer]:
+        client.force_login(person)
+        response = client.get(url)
+        assert response.status_code == 200, person
+        assert b"".join(response.streaming_content) == b"%PDF-1.4 fiche"
+    # Once accepted, anyone reading the module may open it.
+    contribution.status = Contribution.Status.ACCEPTED
+    contribution.save()
+    client.logout()
+    assert client.get(url).status_code == 200
