@@ -1,7 +1,16 @@
 from .answers import LearnerAnswer, UnitVisit
 from .cohorts import Cohort, Enrollment
 from .contributions import Contribution, ContributionAttachment
-from .lrs import LRSClient, Statement
+from .lrs import (
+    ActivityDefinition,
+    LRSClient,
+    Statement,
+    StatementActivity,
+    StatementAgent,
+    StatementAttachment,
+)
+from .lrs_documents import LRSDocument
+from .lrs_forwarding import ForwardingEntry
 from .pages import (
     CourseCoAuthor,
     CourseIndexPage,
@@ -15,6 +24,12 @@ from .reports import FieldReport, ReportAttachment, ReportEvent
 from .workflows import SecondTrainerApprovalTask
 
 __all__ = [
+    "ActivityDefinition",
+    "ForwardingEntry",
+    "LRSDocument",
+    "StatementActivity",
+    "StatementAgent",
+    "StatementAttachment",
     "ActivityProgress",
     "Cohort",
     "Contribution",

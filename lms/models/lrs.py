@@ -15,6 +15,8 @@ from django.contrib.auth.hashers import check_password, make_password
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from media.fields import StoredFileField
+
 
 class LRSClient(models.Model):
     """A tool allowed to talk to the LRS, with its key, secret and scopes."""
@@ -24,6 +26,8 @@ class LRSClient(models.Model):
         READ_MINE = "statements/read/mine", _("Read its own statements")
         READ = "statements/read", _("Read all statements")
         DEFINE = "define", _("Define activities and agents")
+        STATE = "state", _("Keep activity state")
+        PROFILE = "profile", _("Keep activity and agent profiles")
 
     name = models.CharField(_("name"), max_length=200)
     key = models.CharField(_("key"), max_length=40, unique=True, editable=False)
@@ -79,6 +83,9 @@ class Statement(models.Model):
     stored = models.DateTimeField(db_index=True)
     voided = models.BooleanField(default=False)
     voids = models.UUIDField(null=True, blank=True, db_index=True)
+    # The statement a StatementRef object points at (voiding or not): queries
+    # also return statements that refer to the statements they match.
+    refers_to = models.UUIDField(null=True, blank=True, db_index=True)
     client = models.ForeignKey(
         LRSClient, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -96,3 +103,63 @@ class Statement(models.Model):
     @staticmethod
     def new_id() -> uuid.UUID:
         return uuid.uuid4()
+
+
+class StatementActivity(models.Model):
+    """Every activity a statement mentions, for ``related_activities=true``.
+
+    The object, the context activities (parent, grouping, category, other)
+    and those of a SubStatement: one row each, so the filter is one indexed
+    lookup instead of a scan of the JSON.
+    """
+
+    statement = models.ForeignKey(
+        Statement, on_delete=models.CASCADE, related_name="related_activities"
+    )
+    activity = models.CharField(max_length=400)
+
+    class Meta:
+        indexes = [models.Index(fields=["activity", "statement"])]
+
+
+class StatementAgent(models.Model):
+    """Every agent or group a statement mentions, for ``related_agents=true``.
+
+    Actor, object, authority, instructor, team and a SubStatement's agents,
+    by identifier (``agents.actor_ifi``).
+    """
+
+    statement = models.ForeignKey(
+        Statement, on_delete=models.CASCADE, related_name="related_agents"
+    )
+    agent = models.CharField(max_length=400)
+
+    class Meta:
+        indexes = [models.Index(fields=["agent", "statement"])]
+
+
+class ActivityDefinition(models.Model):
+    """The canonical definition of an activity, for ``GET /xapi/activities``.
+
+    Taken from the first statement that defines it; replaced later only by
+    clients holding the "define" scope, as the spec lets an LRS trust some
+    authorities more than others.
+    """
+
+    iri = models.CharField(max_length=400, unique=True)
+    definition = models.JSONField(default=dict)
+    updated = models.DateTimeField(auto_now=True)
+
+
+class StatementAttachment(models.Model):
+    """A statement attachment's raw bytes, stored once per SHA-256.
+
+    Private: only the statements resource returns them, to callers who may
+    read a statement that names them.
+    """
+
+    sha2 = models.CharField(max_length=64, primary_key=True)
+    content_type = models.CharField(max_length=255)
+    length = models.PositiveBigIntegerField()
+    file = StoredFileField(upload_to="xapi-attachments", private=True)
+    created = models.DateTimeField(auto_now_add=True)

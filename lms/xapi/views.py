@@ -6,13 +6,11 @@ headers), and a thin view says so most directly.
 """
 
 import json
-import re
 import uuid
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
-from django.utils import timezone
 from django.utils.http import http_date
 from django.views.decorators.csrf import csrf_exempt
 
@@ -21,54 +19,23 @@ from lms.models import Statement
 from . import queries
 from .access import learner_may_write_about
 from .agents import actor_ifi, learner_agent
-from .auth import CsrfFailed, Unauthorised, identify
+from .protocol import error, without_body, xapi_headers, xapi_view
 from .store import Conflict, store_statements
 from .validation import StatementError
 
-VERSION = "2.0.0"
-ACCEPTED_VERSIONS = re.compile(r"^(1\.0(\.\d+)?|2\.0(\.\d+)?)$")
-
-
-def _xapi_headers(response):
-    response["X-Experience-API-Version"] = VERSION
-    response["X-Experience-API-Consistent-Through"] = (
-        timezone.now().strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
-    )
-    return response
-
-
-def _error(status, message):
-    return _xapi_headers(JsonResponse({"error": message}, status=status))
-
-
-def _unauthorised():
-    response = _error(401, "Credentials are missing or wrong.")
-    response["WWW-Authenticate"] = 'Basic realm="Chaînon LRS"'
-    return response
-
-
-def about(request):
-    return _xapi_headers(
-        JsonResponse({"version": ["1.0.3", "2.0.0"], "extensions": {}})
-    )
-
 
 @csrf_exempt
-def statements(request):
-    version = request.headers.get("X-Experience-API-Version", "")
-    if not ACCEPTED_VERSIONS.match(version):
-        return _error(400, "X-Experience-API-Version must be 1.0.x or 2.0.x.")
-    try:
-        caller = identify(request)
-    except Unauthorised:
-        return _unauthorised()
-    except CsrfFailed:
-        return _error(403, "CSRF check failed.")
+def about(request):
+    return xapi_headers(JsonResponse({"version": ["1.0.3", "2.0.0"], "extensions": {}}))
+
+
+@xapi_view
+def statements(request, caller):
     if request.method in ("PUT", "POST"):
         return _write(request, caller)
     if request.method in ("GET", "HEAD"):
         return _read(request, caller)
-    return _error(405, "Method not allowed.")
+    return error(405, "Method not allowed.")
 
 
 def _body(request):
@@ -79,27 +46,27 @@ def _body(request):
 
 def _write(request, caller):
     if not caller.may_write():
-        return _error(403, "This client may not write statements.")
+        return error(403, "This client may not write statements.")
     try:
         body = _body(request)
-    except ValueError as error:
-        if str(error) == "too large":
-            return _error(413, "The request body is too large.")
-        return _error(400, "The body is not valid JSON.")
+    except ValueError as problem:
+        if str(problem) == "too large":
+            return error(413, "The request body is too large.")
+        return error(400, "The body is not valid JSON.")
     if request.method == "PUT":
         statement_id = request.GET.get("statementId", "")
         try:
             statement_id = str(uuid.UUID(statement_id))
         except ValueError:
-            return _error(400, "PUT needs a statementId parameter holding a UUID.")
+            return error(400, "PUT needs a statementId parameter holding a UUID.")
         if not isinstance(body, dict):
-            return _error(400, "PUT takes one statement.")
+            return error(400, "PUT takes one statement.")
         if "id" in body and str(body["id"]).lower() != statement_id:
-            return _error(400, "The statement's id differs from statementId.")
+            return error(400, "The statement's id differs from statementId.")
         body = {**body, "id": statement_id}
     force_actor = learner_agent(caller.user) if caller.user is not None else None
     if caller.user is not None and not _learner_may_write(caller.user, body):
-        return _error(403, "You may not record statements about this activity.")
+        return error(403, "You may not record statements about this activity.")
     try:
         ids = store_statements(
             body,
@@ -108,13 +75,13 @@ def _write(request, caller):
             user=caller.user,
             force_actor=force_actor,
         )
-    except StatementError as error:
-        return _error(400, str(error))
+    except StatementError as problem:
+        return error(400, str(problem))
     except Conflict:
-        return _error(409, "A different statement already has this id.")
+        return error(409, "A different statement already has this id.")
     if request.method == "PUT":
-        return _xapi_headers(HttpResponse(status=204))
-    return _xapi_headers(JsonResponse(ids, safe=False))
+        return xapi_headers(HttpResponse(status=204))
+    return xapi_headers(JsonResponse(ids, safe=False))
 
 
 def _languages(request):
@@ -156,8 +123,8 @@ def _read(request, caller):
             query, cursor = queries.resume(params["more"])
         else:
             query, cursor = queries.parse(params), None
-    except StatementError as error:
-        return _error(400, str(error))
+    except StatementError as problem:
+        return error(400, str(problem))
     page, more = queries.run(query, _visible(caller), cursor)
     body = {
         "statements": [
@@ -167,29 +134,25 @@ def _read(request, caller):
         "more": f"{request.path}?{urlencode({'more': more})}" if more else "",
     }
     response = JsonResponse(body)
-    if request.method == "HEAD":
-        response.content = b""
-    return _xapi_headers(response)
+    return without_body(request, response)
 
 
 def _read_one(request, caller, statement_id, voided_id, params):
     if statement_id and voided_id:
-        return _error(400, "Give statementId or voidedStatementId, not both.")
+        return error(400, "Give statementId or voidedStatementId, not both.")
     allowed = {"format", "attachments"}
     if set(params) - allowed:
-        return _error(400, "Only format and attachments go with a statement id.")
+        return error(400, "Only format and attachments go with a statement id.")
     try:
         wanted = uuid.UUID(statement_id or voided_id)
         fmt = queries.parse({k: v for k, v in params.items() if k in allowed})["format"]
     except ValueError:
-        return _error(400, "The id is not a UUID.")
-    except StatementError as error:
-        return _error(400, str(error))
+        return error(400, "The id is not a UUID.")
+    except StatementError as problem:
+        return error(400, str(problem))
     row = _visible(caller).filter(pk=wanted, voided=bool(voided_id)).first()
     if row is None:
-        return _error(404, "No such statement.")
+        return error(404, "No such statement.")
     response = JsonResponse(queries.shaped(row.data, fmt, _languages(request)))
     response["Last-Modified"] = http_date(row.stored.timestamp())
-    if request.method == "HEAD":
-        response.content = b""
-    return _xapi_headers(response)
+    return without_body(request, response)
