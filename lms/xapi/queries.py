@@ -12,7 +12,10 @@ from datetime import datetime
 from django.core import signing
 from django.db.models import Q
 
+from lms.models import ActivityDefinition, Statement, StatementActivity, StatementAgent
+
 from .agents import actor_ifi
+from .related import related_activities as defined_or_named_activities
 from .validation import StatementError, _actor, _iri, timestamp_to_utc
 
 MAX_LIMIT = 100
@@ -66,17 +69,68 @@ def _moment(stamp: str) -> datetime:
     return datetime.fromisoformat(stamp.replace("Z", "+00:00"))
 
 
-def run(query: dict, visible, cursor=None):
-    """One page of statements for ``query`` among ``visible`` rows."""
-    rows = visible.filter(voided=False)
+MATCHING_FILTERS = ("agent", "verb", "activity", "registration")
+# How long a chain of StatementRefs the query follows (a → b → c → …).
+REFERENCE_DEPTH = 10
+
+
+def _matching(query: dict) -> Q:
+    """The filters that also reach through StatementRefs, as one condition."""
+    condition = Q()
     if "agent" in query:
-        rows = rows.filter(Q(actor_ifi=query["agent"]) | Q(object_ifi=query["agent"]))
+        if query["related_agents"]:
+            mentions = StatementAgent.objects.filter(agent=query["agent"])
+            condition &= Q(pk__in=mentions.values("statement"))
+        else:
+            condition &= Q(actor_ifi=query["agent"]) | Q(object_ifi=query["agent"])
     if "verb" in query:
-        rows = rows.filter(verb=query["verb"])
+        condition &= Q(verb=query["verb"])
     if "activity" in query:
-        rows = rows.filter(activity=query["activity"])
+        if query["related_activities"]:
+            mentions = StatementActivity.objects.filter(activity=query["activity"])
+            condition &= Q(pk__in=mentions.values("statement"))
+        else:
+            condition &= Q(activity=query["activity"])
     if "registration" in query:
-        rows = rows.filter(registration=query["registration"])
+        condition &= Q(registration=query["registration"])
+    return condition
+
+
+def _referring(condition: Q) -> set:
+    """Ids of statements that target, through StatementRefs, a match.
+
+    Statements with a StatementRef object are few (voiding, comments on a
+    statement), and ``refers_to`` is indexed, so each level is a small
+    lookup; the common query without any keeps its plain indexed plan.
+    """
+    found = set()
+    level = Statement.objects.filter(
+        refers_to__in=Statement.objects.filter(condition).values("pk")
+    )
+    for _depth in range(REFERENCE_DEPTH):
+        ids = set(level.values_list("pk", flat=True)) - found
+        if not ids:
+            break
+        found |= ids
+        level = Statement.objects.filter(refers_to__in=ids)
+    return found
+
+
+def run(query: dict, visible, cursor=None):
+    """One page of statements for ``query`` among ``visible`` rows.
+
+    A statement whose object is a StatementRef matches when the statement
+    it targets matches (recursively), the spec's "Filter Conditions for
+    StatementRefs"; time, order and limit apply to the referring statement
+    itself.  Voided statements are never returned but still count as targets.
+    """
+    rows = visible.filter(voided=False)
+    if any(key in query for key in MATCHING_FILTERS):
+        condition = _matching(query)
+        referring = _referring(condition)
+        if referring:
+            condition |= Q(pk__in=referring)
+        rows = rows.filter(condition)
     if "since" in query:
         rows = rows.filter(stored__gt=_moment(query["since"]))
     if "until" in query:
@@ -151,10 +205,40 @@ def accepted_languages(header: str) -> list[str]:
     return [tag for _weight, _position, tag in sorted(weighted)]
 
 
-def shaped(statement: dict, fmt: str, languages=()) -> dict:
+def _with_definitions(value, definitions: dict):
+    """Every activity of ``value`` carrying the LRS's canonical definition."""
+    if isinstance(value, list):
+        return [_with_definitions(item, definitions) for item in value]
+    if not isinstance(value, dict):
+        return value
+    result = {
+        key: item if key == "extensions" else _with_definitions(item, definitions)
+        for key, item in value.items()
+    }
+    is_activity = value.get("objectType", "Activity") == "Activity" and (
+        set(value) <= {"objectType", "id", "definition"} and "id" in value
+    )
+    if is_activity and value["id"] in definitions:
+        result["definition"] = definitions[value["id"]]
+    return result
+
+
+def canonical_definitions(rows) -> dict:
+    """The LRS's definitions of the activities in ``rows``, in one query."""
+    iris = set()
+    for row in rows:
+        iris |= set(defined_or_named_activities(row.data))
+    return dict(
+        ActivityDefinition.objects.filter(iri__in=iris).values_list("iri", "definition")
+    )
+
+
+def shaped(statement: dict, fmt: str, languages=(), definitions=None) -> dict:
     """``ids``: agents, activities and verbs reduced to their identifiers;
-    ``canonical``: each language map down to the reader's language."""
+    ``canonical``: activities with the LRS's canonical definitions and each
+    language map down to the reader's language."""
     if fmt == "canonical":
+        statement = _with_definitions(statement, definitions or {})
         return _canonical(statement, list(languages))
     if fmt != "ids":
         return statement

@@ -10,11 +10,18 @@ from datetime import UTC, datetime, timedelta
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from lms.models import Statement
+from lms.models import (
+    ActivityDefinition,
+    LRSClient,
+    Statement,
+    StatementActivity,
+    StatementAgent,
+)
 from lms.progress import record, refold
 
 from .agents import actor_ifi
 from .comparison import same_statement
+from .related import defined_activities, related_activities, related_agents
 from .validation import StatementError, validate_statements
 
 VOIDED = "http://adlnet.gov/expapi/verbs/voided"
@@ -39,9 +46,11 @@ def _prepare(statement: dict, authority: dict, now: datetime) -> dict:
 def _row(statement: dict, client, user) -> Statement:
     target = statement["object"]
     is_activity = target.get("objectType", "Activity") == "Activity"
-    voids = None
-    if statement["verb"]["id"] == VOIDED:
-        voids = uuid.UUID(target["id"])
+    voids = refers_to = None
+    if target.get("objectType") == "StatementRef":
+        refers_to = uuid.UUID(target["id"])
+        if statement["verb"]["id"] == VOIDED:
+            voids = refers_to
     registration = statement.get("context", {}).get("registration")
     return Statement(
         id=uuid.UUID(statement["id"]),
@@ -56,9 +65,53 @@ def _row(statement: dict, client, user) -> Statement:
         timestamp=datetime.fromisoformat(statement["timestamp"].replace("Z", "+00:00")),
         stored=datetime.fromisoformat(statement["stored"].replace("Z", "+00:00")),
         voids=voids,
+        refers_to=refers_to,
         client=client,
         user=user,
     )
+
+
+def _index(rows):
+    """The related activities and agents of new statements, for the broad filters."""
+    StatementActivity.objects.bulk_create(
+        StatementActivity(statement=row, activity=iri[:400])
+        for row in rows
+        for iri in related_activities(row.data)
+    )
+    StatementAgent.objects.bulk_create(
+        StatementAgent(statement=row, agent=ifi[:400])
+        for row in rows
+        for ifi in related_agents(row.data)
+    )
+
+
+def _define(rows, client):
+    """Keep the first definition of each activity; clients trusted to
+    "define" replace it, as the spec lets an LRS favour some authorities."""
+    definitions = {}
+    for row in rows:
+        for iri, definition in defined_activities(row.data).items():
+            definitions.setdefault(iri[:400], definition)
+    if not definitions:
+        return
+    known = set(
+        ActivityDefinition.objects.filter(iri__in=definitions).values_list(
+            "iri", flat=True
+        )
+    )
+    ActivityDefinition.objects.bulk_create(
+        [
+            ActivityDefinition(iri=iri, definition=definition)
+            for iri, definition in definitions.items()
+            if iri not in known
+        ],
+        ignore_conflicts=True,
+    )
+    if client is not None and client.may(LRSClient.Scope.DEFINE):
+        for iri in known:
+            ActivityDefinition.objects.filter(iri=iri).update(
+                definition=definitions[iri], updated=timezone.now()
+            )
 
 
 def store_statements(batch, *, authority, client=None, user=None, force_actor=None):
@@ -113,6 +166,8 @@ def store_statements(batch, *, authority, client=None, user=None, force_actor=No
             Statement.objects.bulk_create(new)
         except IntegrityError:
             raise Conflict("") from None
+        _index(new)
+        _define(new, client)
         record(new)
         if targets:
             Statement.objects.filter(pk__in=targets).exclude(verb=VOIDED).update(

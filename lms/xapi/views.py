@@ -126,14 +126,20 @@ def _read(request, caller):
     except StatementError as problem:
         return error(400, str(problem))
     page, more = queries.run(query, _visible(caller), cursor)
+    definitions = (
+        queries.canonical_definitions(page) if query["format"] == "canonical" else {}
+    )
     body = {
         "statements": [
-            queries.shaped(row.data, query["format"], _languages(request))
+            queries.shaped(row.data, query["format"], _languages(request), definitions)
             for row in page
         ],
         "more": f"{request.path}?{urlencode({'more': more})}" if more else "",
     }
     response = JsonResponse(body)
+    if page:
+        newest = max(row.stored for row in page)
+        response["Last-Modified"] = http_date(newest.timestamp())
     return without_body(request, response)
 
 
@@ -153,6 +159,9 @@ def _read_one(request, caller, statement_id, voided_id, params):
     row = _visible(caller).filter(pk=wanted, voided=bool(voided_id)).first()
     if row is None:
         return error(404, "No such statement.")
-    response = JsonResponse(queries.shaped(row.data, fmt, _languages(request)))
+    definitions = queries.canonical_definitions([row]) if fmt == "canonical" else {}
+    response = JsonResponse(
+        queries.shaped(row.data, fmt, _languages(request), definitions)
+    )
     response["Last-Modified"] = http_date(row.stored.timestamp())
     return without_body(request, response)
