@@ -19,9 +19,12 @@ from lms.models import (
 )
 from lms.progress import record, refold
 
+from . import attachments
 from .agents import actor_ifi
 from .comparison import same_statement
+from .multipart import check_attachments
 from .related import defined_activities, related_activities, related_agents
+from .signatures import check_signatures
 from .validation import StatementError, validate_statements
 
 VOIDED = "http://adlnet.gov/expapi/verbs/voided"
@@ -114,14 +117,22 @@ def _define(rows, client):
             )
 
 
-def store_statements(batch, *, authority, client=None, user=None, force_actor=None):
+def store_statements(
+    batch, *, authority, client=None, user=None, force_actor=None, parts=None
+):
     """Validate, settle and store ``batch``; returns the statement ids in order.
 
+    ``parts`` are the attachment data of a multipart request, by hash.
     Raises ``StatementError`` (400) or ``Conflict`` (409); nothing of the
     batch is stored then.  A statement already stored under its id is
     accepted again when it is the same statement.
     """
     statements = validate_statements(batch)
+    # Attachments and signatures are checked on the statements as sent,
+    # before the LRS changes anything in them.
+    parts = parts or {}
+    check_attachments(statements, parts)
+    check_signatures(statements, parts)
     if force_actor is not None:
         statements = [{**s, "actor": force_actor} for s in statements]
     now = timezone.now()
@@ -143,6 +154,8 @@ def store_statements(batch, *, authority, client=None, user=None, force_actor=No
                 raise StatementError(
                     "object", "a voiding statement voids a StatementRef"
                 )
+    if parts:
+        attachments.keep(parts)
     with transaction.atomic():
         existing = {
             str(row.id): row

@@ -16,9 +16,10 @@ from django.views.decorators.csrf import csrf_exempt
 
 from lms.models import Statement
 
-from . import queries
+from . import attachments, queries
 from .access import learner_may_write_about
 from .agents import actor_ifi, learner_agent
+from .multipart import attachment_hashes, build_mixed, media_type, parse_mixed
 from .protocol import error, without_body, xapi_headers, xapi_view
 from .store import Conflict, store_statements
 from .validation import StatementError
@@ -38,21 +39,44 @@ def statements(request, caller):
     return error(405, "Method not allowed.")
 
 
+class TooLarge(Exception):
+    pass
+
+
 def _body(request):
-    if len(request.body) > settings.CHAINON_LRS_MAX_BODY:
-        raise ValueError("too large")
-    return json.loads(request.body or b"null")
+    """The statements sent and their attachment parts (by hash).
+
+    JSON alone, or ``multipart/mixed`` with the statements first and one
+    part per attachment; any other content type is refused.
+    """
+    if (
+        int(request.headers.get("Content-Length") or 0)
+        > (settings.CHAINON_LRS_MAX_BODY)
+        or len(request.body) > settings.CHAINON_LRS_MAX_BODY
+    ):
+        raise TooLarge
+    kind = media_type(request.headers.get("Content-Type"))
+    if kind == "multipart/mixed":
+        return parse_mixed(request.headers["Content-Type"], request.body)
+    if kind not in ("", "application/json"):
+        raise StatementError(
+            "Content-Type", "must be application/json or multipart/mixed"
+        )
+    try:
+        return json.loads(request.body or b"null"), {}
+    except ValueError:
+        raise StatementError("body", "is not valid JSON") from None
 
 
 def _write(request, caller):
     if not caller.may_write():
         return error(403, "This client may not write statements.")
     try:
-        body = _body(request)
-    except ValueError as problem:
-        if str(problem) == "too large":
-            return error(413, "The request body is too large.")
-        return error(400, "The body is not valid JSON.")
+        body, parts = _body(request)
+    except TooLarge:
+        return error(413, "The request body is too large.")
+    except StatementError as problem:
+        return error(400, str(problem))
     if request.method == "PUT":
         statement_id = request.GET.get("statementId", "")
         try:
@@ -74,6 +98,7 @@ def _write(request, caller):
             client=caller.client,
             user=caller.user,
             force_actor=force_actor,
+            parts=parts,
         )
     except StatementError as problem:
         return error(400, str(problem))
@@ -136,11 +161,21 @@ def _read(request, caller):
         ],
         "more": f"{request.path}?{urlencode({'more': more})}" if more else "",
     }
-    response = JsonResponse(body)
+    response = _result(body, [row.data for row in page], query["attachments"])
     if page:
         newest = max(row.stored for row in page)
         response["Last-Modified"] = http_date(newest.timestamp())
     return without_body(request, response)
+
+
+def _result(body, statements, with_attachments: bool):
+    """JSON, or with ``attachments=true`` the spec's multipart/mixed: the
+    JSON first, then one part per attachment whose data the LRS holds."""
+    if not with_attachments:
+        return JsonResponse(body, safe=False)
+    parts = attachments.load(attachment_hashes(statements))
+    content_type, payload = build_mixed(body, parts)
+    return HttpResponse(payload, content_type=content_type)
 
 
 def _read_one(request, caller, statement_id, voided_id, params):
@@ -151,7 +186,8 @@ def _read_one(request, caller, statement_id, voided_id, params):
         return error(400, "Only format and attachments go with a statement id.")
     try:
         wanted = uuid.UUID(statement_id or voided_id)
-        fmt = queries.parse({k: v for k, v in params.items() if k in allowed})["format"]
+        single = queries.parse({k: v for k, v in params.items() if k in allowed})
+        fmt, wants_attachments = single["format"], single["attachments"]
     except ValueError:
         return error(400, "The id is not a UUID.")
     except StatementError as problem:
@@ -160,8 +196,10 @@ def _read_one(request, caller, statement_id, voided_id, params):
     if row is None:
         return error(404, "No such statement.")
     definitions = queries.canonical_definitions([row]) if fmt == "canonical" else {}
-    response = JsonResponse(
-        queries.shaped(row.data, fmt, _languages(request), definitions)
+    response = _result(
+        queries.shaped(row.data, fmt, _languages(request), definitions),
+        [row.data],
+        wants_attachments,
     )
     response["Last-Modified"] = http_date(row.stored.timestamp())
     return without_body(request, response)
