@@ -8,13 +8,13 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.roles import TRAINER
-from lms.models import Cohort, LRSClient, UnitPage
+from lms.lrs_admin import LRSClientViewSet
+from lms.models import Cohort, UnitPage
 
 
 class CohortViewSet(SnippetViewSet):
@@ -31,21 +31,6 @@ class CohortViewSet(SnippetViewSet):
 
 
 register_snippet(CohortViewSet)
-
-
-class LRSClientViewSet(SnippetViewSet):
-    """Tools allowed to use the learning record store (keys made by
-    ``manage.py create_lrs_client``, which shows the secret once)."""
-
-    model = LRSClient
-    icon = "key"
-    menu_label = _("LRS clients")
-    menu_order = 900
-    add_to_settings_menu = True
-    list_display = ["name", "key", "scopes", "active", "created_at"]
-    # Scopes are chosen when the client is made; here a client is renamed
-    # or switched off.
-    panels = [FieldPanel("name"), FieldPanel("active")]
 
 
 register_snippet(LRSClientViewSet)

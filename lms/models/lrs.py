@@ -46,14 +46,23 @@ class LRSClient(models.Model):
     @classmethod
     def create(cls, name: str, scopes) -> tuple["LRSClient", str]:
         """A new client and its secret, which is shown once and kept hashed."""
-        secret = secrets.token_urlsafe(32)
-        client = cls.objects.create(
-            name=name,
-            key=secrets.token_hex(16),
-            secret_hash=make_password(secret),
-            scopes=sorted(set(scopes)),
-        )
+        client = cls(name=name, scopes=sorted(set(scopes)))
+        secret = client.new_credentials()
+        client.save()
         return client, secret
+
+    def new_credentials(self) -> str:
+        """A key (kept if the client has one) and a fresh secret, returned
+        in clear this once; only its hash is stored."""
+        if not self.key:
+            self.key = secrets.token_hex(16)
+        secret = secrets.token_urlsafe(32)
+        self.secret_hash = make_password(secret)
+        return secret
+
+    @staticmethod
+    def endpoint() -> str:
+        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/xapi/"
 
     def check_secret(self, secret: str) -> bool:
         return check_password(secret, self.secret_hash)

@@ -7,7 +7,6 @@ here, then kept hashed).
 
 import json as jsonlib
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from lms.models import LRSClient
@@ -42,9 +41,8 @@ class Command(BaseCommand):
         if not name.strip():
             raise CommandError("Give the client a name.")
         client, secret = LRSClient.create(name.strip(), scopes)
-        endpoint = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/xapi/"
         details = {
-            "endpoint": endpoint,
+            "endpoint": client.endpoint(),
             "key": client.key,
             "secret": secret,
             "scopes": client.scopes,
