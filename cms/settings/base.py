@@ -5,9 +5,11 @@ environment (see ``environment.py`` and the README's configuration table);
 ``dev``, ``test`` and ``production`` only change what must differ.
 """
 
+import json
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from .environment import env_bool, env_int, env_list, env_str
@@ -290,6 +292,60 @@ REST_FRAMEWORK = {
         "rest_framework.permissions.IsAuthenticatedOrReadOnly",
     ],
 }
+
+
+# --- Forwarding statements to other LRSs ----------------------------------------
+# Every statement the LRS accepts can also go to other learning record stores,
+# through an outbox (lms/xapi/forwarding.py): a JSON list of
+# {"name": "ralph", "endpoint": "https://lrs.example/xapi/", "key": …, "secret": …}
+# objects; empty (no forwarding) by default.  A typo must stop the start, not
+# silently drop statements, so anything unexpected is refused here.
+def _lrs_forward(variable: str) -> list[dict]:
+    raw = env_str(variable).strip()
+    if not raw:
+        return []
+    shape = (
+        f"{variable} must be a JSON list of objects with the keys name, "
+        "endpoint, key and secret (strings)"
+    )
+    try:
+        value = json.loads(raw)
+    except ValueError as error:
+        # The message names the position only: the value holds secrets.
+        raise ImproperlyConfigured(f"{variable} is not valid JSON ({error}).") from None
+    if not isinstance(value, list):
+        raise ImproperlyConfigured(f"{shape}.")
+    endpoints, names = [], set()
+    for number, entry in enumerate(value, start=1):
+        if (
+            not isinstance(entry, dict)
+            or set(entry) != {"name", "endpoint", "key", "secret"}
+            or not all(isinstance(v, str) and v.strip() for v in entry.values())
+        ):
+            raise ImproperlyConfigured(f"{shape}; entry {number} is not.")
+        name, endpoint = entry["name"].strip(), entry["endpoint"].strip()
+        if name in names or len(name) > 100:
+            raise ImproperlyConfigured(
+                f"{variable}: the name {name!r} is used twice or longer than 100."
+            )
+        if not endpoint.startswith(("https://", "http://")):
+            raise ImproperlyConfigured(
+                f"{variable}: the endpoint of {name!r} must be an http(s) URL."
+            )
+        names.add(name)
+        # The xAPI root; resources are named relative to it ("statements").
+        endpoint = endpoint if endpoint.endswith("/") else endpoint + "/"
+        endpoints.append({**entry, "name": name, "endpoint": endpoint})
+    return endpoints
+
+
+CHAINON_LRS_FORWARD = _lrs_forward("CHAINON_LRS_FORWARD")
+# Statements per POST, the longest wait in seconds between two attempts after
+# failures (waits double from 30 s up to it), and the seconds a remote has to
+# answer before the attempt counts as failed (and is retried: resends are safe).
+CHAINON_LRS_FORWARD_BATCH = max(1, env_int("CHAINON_LRS_FORWARD_BATCH", 100))
+CHAINON_LRS_FORWARD_MAX_BACKOFF = env_int("CHAINON_LRS_FORWARD_MAX_BACKOFF", 3600)
+CHAINON_LRS_FORWARD_TIMEOUT = env_int("CHAINON_LRS_FORWARD_TIMEOUT", 10)
 
 # --- Logging ------------------------------------------------------------------
 LOGGING = {

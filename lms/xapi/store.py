@@ -22,6 +22,7 @@ from lms.progress import record, refold
 from . import attachments
 from .agents import actor_ifi
 from .comparison import same_statement
+from .forwarding import enqueue
 from .multipart import check_attachments
 from .related import defined_activities, related_activities, related_agents
 from .signatures import check_signatures
@@ -182,6 +183,7 @@ def store_statements(
         _index(new)
         _define(new, client)
         record(new)
+        enqueue(new)
         if targets:
             Statement.objects.filter(pk__in=targets).exclude(verb=VOIDED).update(
                 voided=True
