@@ -11,6 +11,7 @@ included.
 import functools
 import re
 
+from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
@@ -44,6 +45,27 @@ def without_body(request, response):
     if request.method == "HEAD":
         response.content = b""
     return response
+
+
+class TooLarge(Exception):
+    """The request body is over ``CHAINON_LRS_MAX_BODY`` (413)."""
+
+
+def read_body(request) -> bytes:
+    """Read at most one byte past the limit, whatever the client declares.
+
+    Read from the stream, not ``request.body``: Django's own upload limit
+    (``DATA_UPLOAD_MAX_MEMORY_SIZE``) would turn a body the LRS accepts
+    into a 400.
+    """
+    limit = settings.CHAINON_LRS_MAX_BODY
+    declared = request.META.get("CONTENT_LENGTH") or "0"
+    if declared.isdigit() and int(declared) > limit:
+        raise TooLarge
+    body = request.read(limit + 1)
+    if len(body) > limit:
+        raise TooLarge
+    return body
 
 
 def xapi_view(view):

@@ -9,7 +9,6 @@ import json
 import uuid
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from django.utils.http import http_date
 from django.views.decorators.csrf import csrf_exempt
@@ -20,7 +19,7 @@ from . import attachments, queries
 from .access import learner_may_write_about
 from .agents import actor_ifi, learner_agent
 from .multipart import attachment_hashes, build_mixed, media_type, parse_mixed
-from .protocol import error, without_body, xapi_headers, xapi_view
+from .protocol import TooLarge, error, read_body, without_body, xapi_headers, xapi_view
 from .store import Conflict, store_statements
 from .validation import StatementError
 
@@ -39,31 +38,22 @@ def statements(request, caller):
     return error(405, "Method not allowed.")
 
 
-class TooLarge(Exception):
-    pass
-
-
 def _body(request):
     """The statements sent and their attachment parts (by hash).
 
     JSON alone, or ``multipart/mixed`` with the statements first and one
     part per attachment; any other content type is refused.
     """
-    if (
-        int(request.headers.get("Content-Length") or 0)
-        > (settings.CHAINON_LRS_MAX_BODY)
-        or len(request.body) > settings.CHAINON_LRS_MAX_BODY
-    ):
-        raise TooLarge
+    raw = read_body(request)
     kind = media_type(request.headers.get("Content-Type"))
     if kind == "multipart/mixed":
-        return parse_mixed(request.headers["Content-Type"], request.body)
+        return parse_mixed(request.headers["Content-Type"], raw)
     if kind not in ("", "application/json"):
         raise StatementError(
             "Content-Type", "must be application/json or multipart/mixed"
         )
     try:
-        return json.loads(request.body or b"null"), {}
+        return json.loads(raw or b"null"), {}
     except ValueError:
         raise StatementError("body", "is not valid JSON") from None
 

@@ -221,3 +221,15 @@ def test_administrators_see_lrs_clients_in_the_admin(client, tool):
     response = client.get("/admin/snippets/lms/lrsclient/")
     assert response.status_code == 200
     assert "H5P host" in response.content.decode()
+
+
+def test_a_body_under_the_lrs_limit_but_over_djangos_is_accepted(client, tool):
+    # Django refuses request.body above DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB);
+    # the LRS reads the stream itself up to its own 4 MiB.
+    notes = "x" * 3_000_000
+    big = statement(
+        result={"extensions": {"https://chainon.example/xapi/ext/notes": notes}}
+    )
+    response = call(client, "post", tool, big)
+    assert response.status_code == 200, response.content[:200]
+    assert Statement.objects.count() == 1
