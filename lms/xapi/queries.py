@@ -242,23 +242,64 @@ def shaped(statement: dict, fmt: str, languages=(), definitions=None) -> dict:
         return _canonical(statement, list(languages))
     if fmt != "ids":
         return statement
+    return _ids(statement)
 
-    def agent(value):
-        kept = {k: v for k, v in value.items() if k not in ("name", "member")}
-        if "member" in value and not any(
-            k in value for k in ("mbox", "mbox_sha1sum", "openid", "account")
-        ):
-            kept["member"] = [agent(m) for m in value["member"]]
-        return kept
 
+IFI_KEYS = ("mbox", "mbox_sha1sum", "openid", "account")
+
+
+def _agent_ids(value: dict) -> dict:
+    """An Agent or Group down to what identifies it: no name; an anonymous
+    Group keeps its members, themselves reduced."""
+    kept = {k: v for k, v in value.items() if k not in ("name", "member")}
+    if "member" in value and not any(k in value for k in IFI_KEYS):
+        kept["member"] = [_agent_ids(m) for m in value["member"]]
+    return kept
+
+
+def _activity_ids(value: dict) -> dict:
+    return {k: v for k, v in value.items() if k in ("objectType", "id")}
+
+
+def _context_ids(context: dict) -> dict:
+    result = dict(context)
+    for key in ("instructor", "team"):
+        if key in context:
+            result[key] = _agent_ids(context[key])
+    if "contextActivities" in context:
+        result["contextActivities"] = {
+            kind: [_activity_ids(item) for item in items]
+            for kind, items in context["contextActivities"].items()
+        }
+    if "contextAgents" in context:
+        result["contextAgents"] = [
+            {**entry, "agent": _agent_ids(entry["agent"])}
+            for entry in context["contextAgents"]
+        ]
+    if "contextGroups" in context:
+        result["contextGroups"] = [
+            {**entry, "group": _agent_ids(entry["group"])}
+            for entry in context["contextGroups"]
+        ]
+    return result
+
+
+def _ids(statement: dict) -> dict:
+    """The ``ids`` format: every Agent, Group, Activity and Verb of the
+    statement, SubStatement and context included, down to its identifier."""
     result = dict(statement)
-    result["actor"] = agent(statement["actor"])
+    for key in ("actor", "authority"):
+        if key in statement:
+            result[key] = _agent_ids(statement[key])
     result["verb"] = {"id": statement["verb"]["id"]}
     target = statement["object"]
-    if target.get("objectType", "Activity") == "Activity":
+    kind = target.get("objectType", "Activity")
+    if kind == "Activity":
         result["object"] = {"objectType": "Activity", "id": target["id"]}
-    elif target.get("objectType") in ("Agent", "Group"):
-        result["object"] = agent(target)
-    if "authority" in statement:
-        result["authority"] = agent(statement["authority"])
+    elif kind in ("Agent", "Group"):
+        result["object"] = _agent_ids(target)
+    elif kind == "SubStatement":
+        result["object"] = _ids(target)
+    if "context" in statement:
+        result["context"] = _context_ids(statement["context"])
     return result

@@ -53,7 +53,9 @@ LANGUAGE_TAG = re.compile(
     r"(?:-x(?:-[A-Za-z0-9]{1,8})+)?$|^x(?:-[A-Za-z0-9]{1,8})+$"
 )
 TIMESTAMP = re.compile(
-    r"^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$"
+    # RFC 3339 lets a space stand for the "T" (ADL's suite sends one).
+    r"^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?"
+    r"([Zz]|[+-]\d{2}:\d{2})$"
 )
 DURATION = re.compile(
     r"^P(?=\d|T\d)(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?"
@@ -150,7 +152,9 @@ def timestamp_to_utc(value, path="timestamp") -> str:
     text = value[: match.start(7)] if fraction else value[: match.start(8)]
     offset = "+00:00" if match.group(8) in ("Z", "z") else match.group(8)
     try:
-        moment = datetime.fromisoformat(text.replace("t", "T") + offset)
+        moment = datetime.fromisoformat(
+            text.replace("t", "T").replace(" ", "T") + offset
+        )
     except ValueError:
         raise StatementError(path, "is not a real date and time") from None
     utc = moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")
@@ -219,6 +223,17 @@ def _actor(value, path):
     if value.get("objectType") == "Group":
         return _group(value, path)
     return _agent(value, path)
+
+
+def _authority(value):
+    """An Agent, or an OAuth pair: an anonymous Group of exactly two Agents
+    (Data 2.4.9; the conformance suite's XAPI-00098 and XAPI-00024)."""
+    _actor(value, "authority")
+    if value.get("objectType") == "Group":
+        if any(ifi in value for ifi in IFIS) or len(value.get("member", [])) != 2:
+            raise StatementError(
+                "authority", "a Group authority is anonymous with exactly two Agents"
+            )
 
 
 def _verb(value, path):
@@ -527,7 +542,7 @@ def validate_statement(statement) -> dict:
     if "stored" in value:
         value["stored"] = timestamp_to_utc(value["stored"], "stored")
     if "authority" in value:
-        _actor(value["authority"], "authority")
+        _authority(value["authority"])
     if "version" in value and not (
         isinstance(value["version"], str) and VERSION.match(value["version"])
     ):

@@ -67,6 +67,10 @@ def _write(request, caller):
         return error(413, "The request body is too large.")
     except StatementError as problem:
         return error(400, str(problem))
+    allowed = {"statementId"} if request.method == "PUT" else set()
+    unknown = sorted(set(request.GET) - allowed)
+    if unknown:
+        return error(400, f"{unknown[0]}: is not a parameter of this request.")
     if request.method == "PUT":
         statement_id = request.GET.get("statementId", "")
         try:
