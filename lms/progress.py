@@ -66,7 +66,11 @@ def _facts_by_learner_and_activity(rows):
 
 def record(new_rows):
     """Fold freshly stored statements into progress (inside their transaction)."""
-    for (learner, activity), facts in _facts_by_learner_and_activity(new_rows).items():
+    # Rows locked in one global order: two batches touching the same rows
+    # in opposite orders would otherwise deadlock.
+    for (learner, activity), facts in sorted(
+        _facts_by_learner_and_activity(new_rows).items()
+    ):
         row = (
             ActivityProgress.objects.select_for_update()
             .filter(learner_id=learner, activity=activity)

@@ -140,7 +140,11 @@ def apply_fact(progress: Progress, fact: Fact) -> Progress:
         attempts=progress.attempts + (fact.verb in ATTEMPT_VERBS),
         first_at=min(filter(None, [progress.first_at, fact.timestamp])),
         last_at=max(filter(None, [progress.last_at, fact.timestamp])),
-        time_spent=progress.time_spent + duration_seconds(fact.duration),
+        # In whole milliseconds at each step, so the sum is the same in any
+        # order (floats added in another order differ in the last digits).
+        time_spent=round(
+            progress.time_spent + round(duration_seconds(fact.duration), 3), 3
+        ),
     )
 
 

@@ -112,6 +112,11 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A fresh clone has no var/ yet; SQLite cannot create the folder itself.
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    # Transactions that read then write (the LRS storing statements) take
+    # the write lock at BEGIN: a deferred transaction cannot upgrade its lock
+    # while another writes, and SQLite would fail it at once ("database is
+    # locked") instead of waiting its timeout.
+    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache and sessions -------------------------------------------------------

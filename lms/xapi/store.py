@@ -118,6 +118,43 @@ def _define(rows, client):
             )
 
 
+class _Raced(Exception):
+    """A concurrent request stored one of the batch's ids first."""
+
+
+@transaction.atomic
+def _store(sent, statements, ids, client, user):
+    existing = {
+        str(row.id): row
+        for row in Statement.objects.select_for_update().filter(pk__in=ids)
+    }
+    new = []
+    for original, statement in zip(sent, statements, strict=True):
+        row = existing.get(statement["id"])
+        if row is None:
+            new.append(_row(statement, client, user))
+        elif not same_statement(row.data, original):
+            raise Conflict(statement["id"])
+    targets = [row.voids for row in new if row.voids]
+    if targets:
+        voiding = Statement.objects.filter(pk__in=targets, verb=VOIDED)
+        if voiding.exists() or any(row.pk in targets for row in new if row.voids):
+            raise StatementError("object.id", "a voiding statement cannot be voided")
+    try:
+        Statement.objects.bulk_create(new)
+    except IntegrityError:
+        raise _Raced from None
+    _index(new)
+    _define(new, client)
+    record(new)
+    enqueue(new)
+    if targets:
+        Statement.objects.filter(pk__in=targets).exclude(verb=VOIDED).update(
+            voided=True
+        )
+        refold(targets)
+
+
 def store_statements(
     batch, *, authority, client=None, user=None, force_actor=None, parts=None
 ):
@@ -157,36 +194,14 @@ def store_statements(
                 )
     if parts:
         attachments.keep(parts)
-    with transaction.atomic():
-        existing = {
-            str(row.id): row
-            for row in Statement.objects.select_for_update().filter(pk__in=ids)
-        }
-        new = []
-        for original, statement in zip(sent, statements, strict=True):
-            row = existing.get(statement["id"])
-            if row is None:
-                new.append(_row(statement, client, user))
-            elif not same_statement(row.data, original):
-                raise Conflict(statement["id"])
-        targets = [row.voids for row in new if row.voids]
-        if targets:
-            voiding = Statement.objects.filter(pk__in=targets, verb=VOIDED)
-            if voiding.exists() or any(row.pk in targets for row in new if row.voids):
-                raise StatementError(
-                    "object.id", "a voiding statement cannot be voided"
-                )
+    # Two requests sending the same new id at once both find no row; the
+    # loser's insert fails, and its second pass compares with the winner's
+    # statement like any resend (accepted when identical, 409 otherwise).
+    for last_try in (False, True):
         try:
-            Statement.objects.bulk_create(new)
-        except IntegrityError:
-            raise Conflict("") from None
-        _index(new)
-        _define(new, client)
-        record(new)
-        enqueue(new)
-        if targets:
-            Statement.objects.filter(pk__in=targets).exclude(verb=VOIDED).update(
-                voided=True
-            )
-            refold(targets)
-    return ids
+            _store(sent, statements, ids, client, user)
+        except _Raced:
+            if last_try:
+                raise Conflict("") from None
+            continue
+        return ids
