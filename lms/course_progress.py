@@ -6,11 +6,18 @@ units with tracked activities arrive with H5P), ``ActivityProgress`` gives
 the facts, and ``progress_rules.roll_up`` decides.  Completing a unit may
 complete its module and the course: Chaînon then records those
 completions as statements too, so external LRSs see them.
+
+The pages show it: a share done (``Tally``) and where to go on
+(``next_unit``), computed from an outline loaded once per page, and for
+the learner home from the outlines of all the learner's courses at once.
 """
 
-from django.conf import settings
+from dataclasses import dataclass
 
-from lms.models import ActivityProgress
+from django.conf import settings
+from django.db.models import Q
+
+from lms.models import ActivityProgress, ModulePage, UnitPage
 from lms.progress import to_progress
 from lms.progress_rules import (
     Completion,
@@ -40,9 +47,14 @@ def course_rule(course, outline=None) -> CourseRule:
     )
 
 
-def learner_progress(user, rule: CourseRule) -> dict[str, Progress]:
+def _rule_iris(rule: CourseRule) -> list[str]:
     iris = [unit.iri for module in rule.modules for unit in module.units]
-    iris += [module.iri for module in rule.modules] + [rule.iri]
+    return [*iris, *(module.iri for module in rule.modules), rule.iri]
+
+
+def learner_progress(user, *rules: CourseRule) -> dict[str, Progress]:
+    """The learner's progress on the activities of these courses (one query)."""
+    iris = [iri for rule in rules for iri in _rule_iris(rule)]
     rows = ActivityProgress.objects.filter(learner=user, activity__in=iris)
     return {row.activity: to_progress(row) for row in rows}
 
@@ -52,6 +64,135 @@ def course_completion(user, course, outline=None) -> Completion:
     if not user.is_authenticated:
         return roll_up(rule, {})
     return roll_up(rule, learner_progress(user, rule))
+
+
+def module_completion(user, module, units) -> Completion:
+    """Which of a module's units the learner completed (one query, none if
+    anonymous); ``modules`` says whether the module is complete."""
+    rule = CourseRule(
+        module.course.activity_iri,
+        (
+            ModuleRule(
+                module.activity_iri,
+                tuple(UnitRule(unit.activity_iri) for unit in units),
+            ),
+        ),
+    )
+    if not user.is_authenticated:
+        return roll_up(rule, {})
+    return roll_up(rule, learner_progress(user, rule))
+
+
+def course_outlines(courses) -> dict[int, list]:
+    """``CoursePage.outline()`` of several courses at once, by course id.
+
+    The same live, public modules and units in the same order, with each
+    module's ``unit_list``, in three queries whatever the number of courses.
+    """
+    courses = list(courses)
+    if not courses:
+        return {}
+    private = ModulePage.objects.all().private_q()  # one query, used twice
+    modules_q, units_q = Q(pk__in=[]), Q(pk__in=[])
+    for course in courses:
+        modules_q |= Q(path__startswith=course.path, depth=course.depth + 1)
+        units_q |= Q(path__startswith=course.path, depth=course.depth + 2)
+    modules = ModulePage.objects.live().filter(modules_q).exclude(private)
+    units = UnitPage.objects.live().filter(units_q).exclude(private)
+    steplen = ModulePage.steplen
+    by_course = {course.path: [] for course in courses}
+    by_module = {}
+    for module in modules.order_by("path"):
+        module.unit_list = by_module[module.path] = []
+        by_course[module.path[:-steplen]].append(module)
+    for unit in units.order_by("path"):
+        by_module.get(unit.path[:-steplen], []).append(unit)
+    return {course.pk: by_course[course.path] for course in courses}
+
+
+def courses_completion(user, courses, outlines: dict) -> dict[int, Completion]:
+    """Each course's completion by course id, from ``course_outlines``, in
+    one query."""
+    rules = {
+        course.pk: course_rule(course, outlines.get(course.pk, []))
+        for course in courses
+    }
+    progress = learner_progress(user, *rules.values()) if rules else {}
+    return {pk: roll_up(rule, progress) for pk, rule in rules.items()}
+
+
+def outline_units(outline) -> list:
+    """The units of an outline in reading order."""
+    return [unit for module in outline for unit in module.unit_list]
+
+
+def next_unit(outline_units, completion: Completion):
+    """Where to go on: the first unit, in reading order, not yet completed.
+
+    None when every unit is complete (or there is none).  Pure: units need
+    only an ``activity_iri``.
+    """
+    return next(
+        (
+            unit
+            for unit in outline_units
+            if not completion.units.get(unit.activity_iri, False)
+        ),
+        None,
+    )
+
+
+@dataclass(frozen=True)
+class Tally:
+    """How many of some units a learner completed, for a progress bar."""
+
+    done: int
+    total: int
+
+    @classmethod
+    def of(cls, units, completion: Completion) -> "Tally":
+        done = sum(bool(completion.units.get(unit.activity_iri)) for unit in units)
+        return cls(done, len(units))
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0
+
+
+@dataclass(frozen=True)
+class CourseProgress:
+    """What a course card or course page shows: the share done and the way on.
+
+    ``next_unit`` is where "Start" (nothing done yet) or "Resume" leads;
+    ``completed`` when every unit is done.
+    """
+
+    tally: Tally
+    next_unit: object | None
+
+    @classmethod
+    def of(cls, outline, completion: Completion) -> "CourseProgress":
+        units = outline_units(outline)
+        return cls(Tally.of(units, completion), next_unit(units, completion))
+
+    @property
+    def started(self) -> bool:
+        return self.tally.done > 0
+
+    @property
+    def completed(self) -> bool:
+        return self.tally.total > 0 and self.next_unit is None
+
+
+def follows(user, course) -> bool:
+    """Whether the person follows the course as a learner, so the page shows
+    their progress and the way on: an active enrolment in one of its
+    cohorts, or anyone signed in when the course is open.  One query at most."""
+    from lms.access import active_enrollment
+
+    if not user.is_authenticated:
+        return False
+    return course.is_open or active_enrollment(user, course) is not None
 
 
 def system_authority() -> dict:
@@ -65,13 +206,13 @@ def system_authority() -> dict:
     }
 
 
-def mark_unit_done(user, unit):
+def mark_unit_done(user, unit, outline=None):
     """Record the learner's "completed" for a unit, and what it completes."""
     from lms.xapi.agents import learner_agent
     from lms.xapi.store import store_statements
 
     course = unit.course
-    rule = course_rule(course)
+    rule = course_rule(course, outline)
     before = roll_up(rule, learner_progress(user, rule))
     agent = learner_agent(user)
     store_statements(

@@ -233,7 +233,7 @@ class CoursePage(Page):
         context["modules"] = modules
         context["co_authors"] = self.co_authors.select_related("person", "partner")
         if request.user.is_authenticated:
-            from lms.course_progress import course_completion
+            from lms.course_progress import CourseProgress, course_completion, follows
 
             completion = course_completion(request.user, self, modules)
             context["completion"] = completion
@@ -241,6 +241,10 @@ class CoursePage(Page):
                 iri for iri, done in completion.units.items() if done
             }
             context["percent_done"] = round(completion.share * 100)
+            # Learners of the course see their share done and the way on;
+            # anyone else who once completed units here still sees them.
+            context["follows_course"] = follows(request.user, self)
+            context["course_progress"] = CourseProgress.of(modules, completion)
         return context
 
 
@@ -274,8 +278,19 @@ class ModulePage(InCourse, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["course"] = self.course
-        context["units"] = UnitPage.objects.child_of(self).live().public()
+        units = list(UnitPage.objects.child_of(self).live().public())
+        context["units"] = units
         context["contributions"] = Contribution.objects.accepted_for(self)
+        if request.user.is_authenticated and units:
+            from lms.course_progress import Tally, follows, module_completion
+
+            completion = module_completion(request.user, self, units)
+            tally = Tally.of(units, completion)
+            context["done_units"] = {
+                iri for iri, done in completion.units.items() if done
+            }
+            if tally.done or follows(request.user, self.course):
+                context["module_tally"] = tally
         return context
 
 

@@ -6,7 +6,6 @@ from datetime import timedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.db.models import Q
 from django.http import Http404, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -14,6 +13,12 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
 from lms.access import unit_access
+from lms.course_progress import (
+    CourseProgress,
+    course_outlines,
+    courses_completion,
+    outline_units,
+)
 from lms.enrolment import AlreadyInCourse, enrol
 from lms.forms import AnswerForm
 from lms.models import (
@@ -26,6 +31,7 @@ from lms.models import (
     UnitPage,
     UnitVisit,
 )
+from lms.progress_rules import Completion
 
 FEEDBACK_SHOWN = 5
 
@@ -45,34 +51,32 @@ def _courses_in_language(keys):
     return found
 
 
-def _units_by_course(courses):
-    """Live units of several courses in reading order, in one query."""
-    if not courses:
-        return {}
-    condition = Q()
-    for course in courses:
-        condition |= Q(path__startswith=course.path, depth__gt=course.depth)
-    by_course = {course.translation_key: [] for course in courses}
-    prefixes = {course.path: course.translation_key for course in courses}
-    lengths = {len(path) for path in prefixes}
-    for unit in UnitPage.objects.live().filter(condition).order_by("path"):
-        for length in lengths:
-            key = prefixes.get(unit.path[:length])
-            if key is not None:
-                by_course[key].append(unit)
-                break
-    return by_course
-
-
 def field_assignments(unit):
     """A unit's field assignments read from the stored JSON: no chooser block
     (image, document) of the unit is loaded for a list of titles and dates."""
     return [item for item in unit.body.raw_data if item["type"] == "field_assignment"]
 
 
+def _elsewhere(visited, progress, units):
+    """The unit last opened, in the language of the course card, unless
+    "Resume" leads there already or every unit is done."""
+    if visited is None or progress.completed:
+        return None
+    following = progress.next_unit
+    if following is not None and following.translation_key == visited.translation_key:
+        return None
+    same = (u for u in units if u.translation_key == visited.translation_key)
+    return next(same, visited)
+
+
 @login_required
 def my_courses(request):
-    """The learner home: courses to resume, field assignments due, feedback."""
+    """The learner home: courses to resume, field assignments due, feedback.
+
+    Each course card shows the learner's share done and a button to the
+    first unit not completed; the outlines and the progress of all the
+    courses are loaded together, so the queries do not grow with courses.
+    """
     enrollments = list(
         Enrollment.objects.filter(learner=request.user)
         .exclude(status=Enrollment.Status.WITHDRAWN)
@@ -81,7 +85,8 @@ def my_courses(request):
     )
     keys = {e.cohort.course.translation_key for e in enrollments}
     courses = _courses_in_language(keys)
-    units = _units_by_course(list(courses.values()))
+    outlines = course_outlines(courses.values())
+    completions = courses_completion(request.user, courses.values(), outlines)
     visits = {
         visit.course_key: visit.unit
         for visit in UnitVisit.objects.filter(
@@ -96,13 +101,19 @@ def my_courses(request):
     for enrollment in enrollments:
         key = enrollment.cohort.course.translation_key
         course = courses.get(key, enrollment.cohort.course)
-        course_units = units.get(key, [])
-        resume = visits.get(key)
+        outline = outlines.get(course.pk, [])
+        course_units = outline_units(outline)
+        progress = CourseProgress.of(outline, completions.get(course.pk, Completion()))
+        visited = visits.get(key)
+        visited = visited if visited and visited.live else None
         rows.append(
             {
                 "enrollment": enrollment,
                 "course": course,
-                "resume": resume if resume and resume.live else None,
+                "progress": progress,
+                # The last unit opened, offered beside "Resume" when elsewhere.
+                "resume": visited,
+                "other_visit": _elsewhere(visited, progress, course_units),
                 "first_unit": course_units[0] if course_units else None,
                 "unit_count": len(course_units),
             }
@@ -249,16 +260,17 @@ def join(request, code):
 def mark_done(request, unit_id):
     """The learner says they finished a unit; on to the next one."""
     from lms.course_progress import mark_unit_done
-    from lms.views.unit_context import course_units, neighbours
+    from lms.views.unit_context import neighbours
 
     unit = get_object_or_404(UnitPage.objects.live(), pk=unit_id)
     if not unit_access(request.user, unit).allowed:
         return HttpResponseForbidden(_("Enrol in the course to record your progress."))
+    outline = unit.course.outline()
     with transaction.atomic():
-        completion = mark_unit_done(request.user, unit)
+        completion = mark_unit_done(request.user, unit, outline)
     if completion.course:
         messages.success(request, _("Course completed: congratulations!"))
     else:
         messages.success(request, _("Unit marked as done."))
-    _previous, following = neighbours(course_units(unit.course), unit)
+    _previous, following = neighbours(outline_units(outline), unit)
     return redirect(following.url if following else unit.course.url)

@@ -2,31 +2,22 @@
 
 The learner's own answers and reports for the unit's tracked blocks, the
 due date of each field assignment (from their cohort's start), the
-previous and next units of the course, and a note of the visit so the
-learner home can offer to resume here.
+previous and next units of the course and the units of the module (from
+the course outline, loaded once) with the learner's completion of each,
+and a note of the visit so the learner home can offer to go back here.
 """
 
 from datetime import timedelta
 
 from django.utils import timezone
 
+from lms.course_progress import Tally, course_completion, outline_units
 from lms.models import (
     ActivityProgress,
     FieldReport,
     LearnerAnswer,
-    UnitPage,
     UnitVisit,
 )
-
-
-def course_units(course):
-    """The live units of a course in reading order (one query)."""
-    return list(
-        UnitPage.objects.descendant_of(course)
-        .live()
-        .order_by("path")
-        .only("id", "title", "url_path", "path", "depth", "locale_id", "slug")
-    )
 
 
 def remember_visit(user, unit):
@@ -80,17 +71,28 @@ def unit_context(request, unit) -> dict:
         for report in reports:
             state.setdefault(str(report.assignment_id), {})["report"] = report
         remember_visit(user, unit)
-    units = course_units(unit.course)
+    course = unit.course
+    outline = course.outline()
+    units = outline_units(outline)
     previous, following = neighbours(units, unit)
-    done = (
-        user.is_authenticated
-        and ActivityProgress.objects.filter(
-            learner=user, activity=unit.activity_iri, status="completed"
-        ).exists()
-    )
-    return {
-        "course": unit.course,
-        "module": unit.module,
+    module = next((m for m in outline if m.path == unit.path[: -unit.steplen]), None)
+    if module is None:  # a unit outside the live outline (a preview)
+        module = unit.module
+        module.unit_list = []
+    else:
+        unit.module = module  # saves UnitPage.module its query
+    completion = course_completion(user, course, outline)
+    done = completion.units.get(unit.activity_iri)
+    if done is None:  # outside the outline (a private unit): its own record
+        done = (
+            user.is_authenticated
+            and ActivityProgress.objects.filter(
+                learner=user, activity=unit.activity_iri, status="completed"
+            ).exists()
+        )
+    context = {
+        "course": course,
+        "module": module,
         "access": access,
         "enrollment": enrollment,
         "block_state": state,
@@ -98,4 +100,12 @@ def unit_context(request, unit) -> dict:
         "unit_done": done,
         "previous_unit": previous,
         "next_unit": following,
+        "module_units": module.unit_list,
+        "done_units": {iri for iri, is_done in completion.units.items() if is_done},
     }
+    in_module = [u.pk for u in module.unit_list]
+    learning = user.is_authenticated and (enrollment is not None or course.is_open)
+    if learning and unit.pk in in_module:
+        context["unit_position"] = in_module.index(unit.pk) + 1
+        context["course_tally"] = Tally.of(units, completion)
+    return context
