@@ -9,7 +9,8 @@ rows, since the fold does not depend on order.
 
 from collections import defaultdict
 
-from django.db import IntegrityError, transaction
+from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.db.models import Q
 
 from lms.models import ActivityProgress, Statement
@@ -64,39 +65,70 @@ def _facts_by_learner_and_activity(rows):
     return grouped
 
 
+FIELDS = [
+    "status",
+    "success",
+    "best_score",
+    "last_score",
+    "last_score_timestamp",
+    "last_score_statement",
+    "attempts",
+    "first_at",
+    "last_at",
+    "time_spent",
+]
+
+
+def _known_learners(grouped):
+    """Drop facts about accounts with no user behind them (a tool may name
+    any account on Chaînon's root): they are stored, but make no progress."""
+    wanted = {learner for learner, _activity in grouped}
+    known = set(
+        get_user_model().objects.filter(pk__in=wanted).values_list("pk", flat=True)
+    )
+    return {key: facts for key, facts in grouped.items() if key[0] in known}
+
+
 def record(new_rows):
-    """Fold freshly stored statements into progress (inside their transaction)."""
-    # Rows locked in one global order: two batches touching the same rows
-    # in opposite orders would otherwise deadlock.
-    for (learner, activity), facts in sorted(
-        _facts_by_learner_and_activity(new_rows).items()
-    ):
-        row = (
-            ActivityProgress.objects.select_for_update()
-            .filter(learner_id=learner, activity=activity)
-            .first()
-        )
-        if row is None:
-            try:
-                with transaction.atomic():
-                    row = ActivityProgress.objects.create(
-                        learner_id=learner, activity=activity
-                    )
-            except IntegrityError:  # made meanwhile by a concurrent request
-                row = ActivityProgress.objects.select_for_update().get(
-                    learner_id=learner, activity=activity
-                )
+    """Fold freshly stored statements into progress (inside their transaction).
+
+    A fixed number of queries per batch: missing rows made in one insert
+    (a concurrent maker wins silently), every row locked in one query in a
+    global order (two batches locking the same rows cannot deadlock), the
+    new facts folded in, one bulk update.
+    """
+    grouped = _known_learners(_facts_by_learner_and_activity(new_rows))
+    if not grouped:
+        return
+    keys = sorted(grouped)
+    ActivityProgress.objects.bulk_create(
+        [ActivityProgress(learner_id=who, activity=what) for who, what in keys],
+        ignore_conflicts=True,
+    )
+    wanted = Q()
+    for learner, activity in keys:
+        wanted |= Q(learner_id=learner, activity=activity)
+    rows = (
+        ActivityProgress.objects.select_for_update()
+        .filter(wanted)
+        .order_by("learner_id", "activity")
+    )
+    changed = []
+    for row in rows:
         progress = to_progress(row)
-        for fact in facts:
+        for fact in grouped[(row.learner_id, row.activity)]:
             progress = apply_fact(progress, fact)
-        _fill(row, progress).save()
+        changed.append(_fill(row, progress))
+    ActivityProgress.objects.bulk_update(changed, FIELDS)
 
 
 @transaction.atomic
 def rebuild():
     """Every progress row again, from the stored statements only."""
     ActivityProgress.objects.all().delete()
-    grouped = _facts_by_learner_and_activity(Statement.objects.iterator())
+    grouped = _known_learners(
+        _facts_by_learner_and_activity(Statement.objects.iterator())
+    )
     ActivityProgress.objects.bulk_create(
         _fill(ActivityProgress(learner_id=learner, activity=activity), fold(facts))
         for (learner, activity), facts in grouped.items()
@@ -107,14 +139,14 @@ def rebuild():
 def refold(statement_ids):
     """After voiding: the affected rows folded again without the voided ones."""
     voided = Statement.objects.filter(pk__in=statement_ids)
-    pairs = {
-        (learner_id_for(row.data, row.user_id), row.activity)
-        for row in voided
-        if row.activity
-    }
-    for learner, activity in pairs:
-        if learner is None:
-            continue
+    pairs = _known_learners(
+        {
+            (learner_id_for(row.data, row.user_id), row.activity): []
+            for row in voided
+            if row.activity
+        }
+    )
+    for learner, activity in sorted(pairs):
         agent = actor_ifi(learner_agent_for_id(learner))
         rows = Statement.objects.filter(activity=activity).filter(
             Q(user_id=learner) | Q(actor_ifi=agent)

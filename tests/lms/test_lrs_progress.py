@@ -5,9 +5,10 @@ import json
 import uuid
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 
-from lms.models import ActivityProgress, LRSClient
+from lms.models import ActivityProgress, LRSClient, Statement
 from lms.xapi.agents import learner_agent
 
 pytestmark = pytest.mark.django_db
@@ -123,4 +124,28 @@ def test_statements_about_people_outside_chainon_make_no_progress(client, header
         "object": {"id": QUIZ},
     }
     send(client, headers, [stranger])
+    assert not ActivityProgress.objects.exists()
+
+
+def test_an_account_with_no_user_behind_it_is_stored_without_progress(client):
+    tool, secret = LRSClient.create("tool", [LRSClient.Scope.WRITE])
+    token = base64.b64encode(f"{tool.key}:{secret}".encode()).decode()
+    ghost = {
+        "objectType": "Agent",
+        "account": {"homePage": settings.CHAINON_ACTIVITY_ROOT, "name": "987654"},
+    }
+    body = {
+        "actor": ghost,
+        "verb": {"id": "http://adlnet.gov/expapi/verbs/completed"},
+        "object": {"id": "https://chainon.example/xapi/activities/h5p/quiz"},
+    }
+    response = client.post(
+        "/xapi/statements",
+        data=json.dumps(body),
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Basic {token}",
+        HTTP_X_EXPERIENCE_API_VERSION="2.0.0",
+    )
+    assert response.status_code == 200, response.content
+    assert Statement.objects.count() == 1
     assert not ActivityProgress.objects.exists()
