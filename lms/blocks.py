@@ -164,6 +164,15 @@ class FieldAssignmentBlock(blocks.StructBlock):
         max_value=730,
         default=14,
     )
+    required = blocks.BooleanBlock(
+        label=_("Required to complete the unit"),
+        required=False,
+        default=True,
+        help_text=_(
+            "The unit is complete once a trainer accepts the learner's report. "
+            "Untick to make the assignment optional."
+        ),
+    )
 
     class Meta:
         icon = "site"

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import Q
 
+from lms.activity import FIELD_ASSIGNMENT, activity_iri
 from lms.models import ActivityProgress, ModulePage, UnitPage
 from lms.progress import to_progress
 from lms.progress_rules import (
@@ -24,12 +25,31 @@ from lms.progress_rules import (
     CourseRule,
     ModuleRule,
     Progress,
+    Requirement,
     UnitRule,
     newly_completed,
     roll_up,
 )
 
 SYSTEM_AGENT_NAME = "chainon"
+
+
+def unit_rule(unit) -> UnitRule:
+    """A unit's rule: its field assignments are its tracked activities,
+    required unless the editor untick it; a unit without any is complete
+    when the learner marks it done.  Read from the raw stream data: no
+    block is rendered or validated to build a rule."""
+    return UnitRule(
+        unit.activity_iri,
+        tuple(
+            Requirement(
+                activity_iri(FIELD_ASSIGNMENT, block["id"]),
+                required=bool(block["value"].get("required", True)),
+            )
+            for block in unit.body.raw_data
+            if block["type"] == "field_assignment" and block.get("id")
+        ),
+    )
 
 
 def course_rule(course, outline=None) -> CourseRule:
@@ -40,7 +60,7 @@ def course_rule(course, outline=None) -> CourseRule:
         tuple(
             ModuleRule(
                 module.activity_iri,
-                tuple(UnitRule(unit.activity_iri) for unit in module.unit_list),
+                tuple(unit_rule(unit) for unit in module.unit_list),
             )
             for module in modules
         ),
@@ -49,6 +69,12 @@ def course_rule(course, outline=None) -> CourseRule:
 
 def _rule_iris(rule: CourseRule) -> list[str]:
     iris = [unit.iri for module in rule.modules for unit in module.units]
+    iris += [
+        requirement.iri
+        for module in rule.modules
+        for unit in module.units
+        for requirement in unit.requirements
+    ]
     return [*iris, *(module.iri for module in rule.modules), rule.iri]
 
 
@@ -74,7 +100,7 @@ def module_completion(user, module, units) -> Completion:
         (
             ModuleRule(
                 module.activity_iri,
-                tuple(UnitRule(unit.activity_iri) for unit in units),
+                tuple(unit_rule(unit) for unit in units),
             ),
         ),
     )
@@ -206,6 +232,36 @@ def system_authority() -> dict:
     }
 
 
+COMPLETED = "http://adlnet.gov/expapi/verbs/completed"
+
+
+def _record_completions(user, course, rule, before, already=()):
+    """Chaînon's ``completed`` statements for what the learner's latest
+    statement completed in turn (units, modules, the course)."""
+    from lms.xapi.agents import learner_agent
+    from lms.xapi.store import store_statements
+
+    after = roll_up(rule, learner_progress(user, rule))
+    completed = newly_completed(before, after)
+    if after.course and not before.course:
+        completed.append(course.activity_iri)
+    completed = [iri for iri in completed if iri not in already]
+    if completed:
+        store_statements(
+            [
+                {
+                    "actor": learner_agent(user),
+                    "verb": {"id": COMPLETED},
+                    "object": {"id": iri},
+                }
+                for iri in completed
+            ],
+            authority=system_authority(),
+            user=user,
+        )
+    return after
+
+
 def mark_unit_done(user, unit, outline=None):
     """Record the learner's "completed" for a unit, and what it completes."""
     from lms.xapi.agents import learner_agent
@@ -219,7 +275,7 @@ def mark_unit_done(user, unit, outline=None):
         [
             {
                 "actor": agent,
-                "verb": {"id": "http://adlnet.gov/expapi/verbs/completed"},
+                "verb": {"id": COMPLETED},
                 "object": {"id": unit.activity_iri},
                 "context": {
                     "contextActivities": {
@@ -233,22 +289,45 @@ def mark_unit_done(user, unit, outline=None):
         user=user,
         force_actor=agent,
     )
-    after = roll_up(rule, learner_progress(user, rule))
-    completed = newly_completed(before, after)
-    if after.course and not before.course:
-        completed.append(course.activity_iri)
-    completed = [iri for iri in completed if iri != unit.activity_iri]
-    if completed:
-        store_statements(
-            [
-                {
-                    "actor": agent,
-                    "verb": {"id": "http://adlnet.gov/expapi/verbs/completed"},
-                    "object": {"id": iri},
-                }
-                for iri in completed
-            ],
-            authority=system_authority(),
-            user=user,
-        )
-    return after
+    return _record_completions(user, course, rule, before, already={unit.activity_iri})
+
+
+def has_required_activities(unit) -> bool:
+    """Whether the unit completes through its activities, not "mark as done"."""
+    return any(r.required for r in unit_rule(unit).requirements)
+
+
+def accept_field_report(report, trainer):
+    """A trainer accepted a field report: the assignment is completed (with
+    the trainer as instructor), and so may be its unit, module and course."""
+    from lms.xapi.agents import learner_agent
+    from lms.xapi.store import store_statements
+
+    learner = report.enrollment.learner
+    unit = report.unit
+    language = unit.locale.language_code if unit else settings.LANGUAGE_CODE
+    statement = {
+        "actor": learner_agent(learner),
+        "verb": {"id": COMPLETED},
+        "object": {
+            "id": activity_iri(FIELD_ASSIGNMENT, report.assignment_id),
+            "definition": {
+                "name": {language: report.assignment_title},
+                "type": "http://adlnet.gov/expapi/activities/assessment",
+            },
+        },
+        "result": {"completion": True, "success": True},
+        "context": {"instructor": learner_agent(trainer)},
+    }
+    if unit is None:  # the unit was deleted: the record stays, nothing rolls up
+        store_statements([statement], authority=system_authority(), user=learner)
+        return None
+    course = unit.course
+    statement["context"]["contextActivities"] = {
+        "parent": [{"id": unit.activity_iri}],
+        "grouping": [{"id": course.activity_iri}],
+    }
+    rule = course_rule(course)
+    before = roll_up(rule, learner_progress(learner, rule))
+    store_statements([statement], authority=system_authority(), user=learner)
+    return _record_completions(learner, course, rule, before)

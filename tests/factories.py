@@ -110,8 +110,10 @@ class ModulePageFactory(wagtail_factories.PageFactory):
     intro = "Un module."
 
 
-def unit_body(prefix: str = "") -> list:
-    """A unit body with one block of each learner-facing kind, fresh ids."""
+def unit_body(prefix: str = "", required_assignment: bool = False) -> list:
+    """A unit body with one block of each learner-facing kind, fresh ids;
+    its field assignment is optional unless asked, so the unit completes
+    when marked done."""
     return [
         {"type": "heading", "value": {"text": "Pourquoi", "level": "h2"}},
         {"type": "paragraph", "value": "<p>Aller vers les habitant·es.</p>"},
@@ -132,6 +134,7 @@ def unit_body(prefix: str = "") -> list:
                 "instructions": "<p>Deux heures au marché.</p>",
                 "expected_evidence": "<p>Un compte rendu d'une page.</p>",
                 "due_offset_days": 14,
+                "required": required_assignment,
             },
             "id": str(uuid.uuid4()),
         },

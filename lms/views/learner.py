@@ -259,12 +259,18 @@ def join(request, code):
 @require_POST
 def mark_done(request, unit_id):
     """The learner says they finished a unit; on to the next one."""
-    from lms.course_progress import mark_unit_done
+    from lms.course_progress import has_required_activities, mark_unit_done
     from lms.views.unit_context import neighbours
 
     unit = get_object_or_404(UnitPage.objects.live(), pk=unit_id)
     if not unit_access(request.user, unit).allowed:
         return HttpResponseForbidden(_("Enrol in the course to record your progress."))
+    if has_required_activities(unit):
+        messages.error(
+            request,
+            _("This unit is complete once a trainer accepts your field report."),
+        )
+        return redirect(unit.url)
     outline = unit.course.outline()
     with transaction.atomic():
         completion = mark_unit_done(request.user, unit, outline)

@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from lms.access import active_enrollment
+from lms.course_progress import accept_field_report
 from lms.forms import FieldReportForm, ReviewForm
 from lms.models import FieldReport, ReportAttachment, UnitPage
 from lms.notifications import notify, send_report_email
@@ -185,6 +186,8 @@ def report_review(request, report_id):
                     form.cleaned_data["status"],
                     form.cleaned_data["feedback"],
                 )
+                if locked.status == FieldReport.Status.ACCEPTED:
+                    accept_field_report(locked, request.user)
             notify(send_report_email, report.pk, str(event.pk))
             messages.success(request, _("Your feedback was sent to the learner."))
             return redirect("lms:cohort-reports", cohort_id=report.enrollment.cohort_id)

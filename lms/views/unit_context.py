@@ -11,7 +11,12 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from lms.course_progress import Tally, course_completion, outline_units
+from lms.course_progress import (
+    Tally,
+    course_completion,
+    has_required_activities,
+    outline_units,
+)
 from lms.models import (
     ActivityProgress,
     FieldReport,
@@ -98,6 +103,7 @@ def unit_context(request, unit) -> dict:
         "block_state": state,
         "co_authors": list(unit.co_authors.select_related("person", "partner")),
         "unit_done": done,
+        "completes_by_reports": has_required_activities(unit),
         "previous_unit": previous,
         "next_unit": following,
         "module_units": module.unit_list,
