@@ -209,6 +209,8 @@ STATICFILES_DIRS = [
         "vendor/atkinson-hyperlegible",
         NODE_MODULES_DIR / "@fontsource" / "atkinson-hyperlegible" / "files",
     ),
+    # The H5P player (h5p-standalone), served by Chaînon: never from a CDN.
+    ("vendor/h5p-standalone", NODE_MODULES_DIR / "h5p-standalone" / "dist"),
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
