@@ -101,3 +101,8 @@ class Upload(models.Model):
         """Whether deleting this record must delete its object too: once
         claimed, the object belongs to the record that took it."""
         return self.state in (self.State.PENDING, self.State.COMPLETE)
+
+
+from media.h5p_models import H5PLibrary, H5PPackage  # noqa: E402
+
+__all__ = ["H5PLibrary", "H5PPackage", "Upload"]
