@@ -258,6 +258,13 @@ CHAINON_UPLOAD_MAX_OPEN = env_int("CHAINON_UPLOAD_MAX_OPEN", 20)
 CHAINON_UPLOAD_URL_EXPIRE = env_int("CHAINON_UPLOAD_URL_EXPIRE", 900)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# H5P packages (media/h5p/limits.py): what a package may hold before it is
+# refused as a zip bomb or a dumping ground; all checked on real bytes.
+CHAINON_H5P_MAX_ENTRIES = env_int("CHAINON_H5P_MAX_ENTRIES", 10_000)
+CHAINON_H5P_MAX_TOTAL_SIZE = env_int("CHAINON_H5P_MAX_TOTAL_SIZE", 2 * 1024**3)
+CHAINON_H5P_MAX_FILE_SIZE = env_int("CHAINON_H5P_MAX_FILE_SIZE", 1024**3)
+CHAINON_H5P_MAX_RATIO = env_int("CHAINON_H5P_MAX_RATIO", 100)
+
 # --- Wagtail ------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Chaînon"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
