@@ -13,7 +13,14 @@ from django.middleware.locale import LocaleMiddleware
 
 class SiteLocaleMiddleware(LocaleMiddleware):
     def process_response(self, request, response):
-        unprefixed = ("/api/", "/xapi/", "/admin/", "/documents/", settings.MEDIA_URL)
+        unprefixed = (
+            "/api/",
+            "/xapi/",
+            "/h5p/",
+            "/admin/",
+            "/documents/",
+            settings.MEDIA_URL,
+        )
         if request.path_info.startswith(unprefixed):
             response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
             return response

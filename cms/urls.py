@@ -23,6 +23,7 @@ urlpatterns = [
     path("api/media/", include("media.api.urls")),
     # The learning record store: xAPI clients call it without a language.
     path("xapi/", include("lms.xapi.urls")),
+    path("h5p/", include("media.h5p_urls")),
 ]
 
 # Files on the local disk are served by Chaînon itself, in ranges so video

@@ -17,6 +17,7 @@ UNIT = "unit"
 FIELD_ASSIGNMENT = "field-assignment"
 COURSE = "course"
 MODULE = "module"
+H5P = "h5p"
 
 
 def activity_iri(kind: str, identifier: UUID | str) -> str:

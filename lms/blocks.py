@@ -2,15 +2,16 @@
 
 A unit alternates short lessons (text, images, video, documents,
 testimonies) with what the learner *does*: answer a reflection question for
-themselves, tick a checklist, and carry out a field assignment in their own
-territory.  Blocks the learner acts on carry their own UUID (Wagtail's block
-id), which names them for good: answers, field reports and activity IRIs
-point to it.
+themselves, tick a checklist, play an H5P activity, and carry out a field
+assignment in their own territory.  Blocks the learner acts on carry their
+own UUID (Wagtail's block id), which names them for good: answers, field
+reports and activity IRIs point to it.
 
-To add a block type (H5P activities, mediation resources), append it to
-``UNIT_BLOCKS`` and run ``makemigrations``: the unit body is built from that
-list.
+To add a block type (mediation resources), append it to ``UNIT_BLOCKS``
+and run ``makemigrations``: the unit body is built from that list.
 """
+
+import uuid
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +21,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 
 from cms.blocks import DocumentBlock, HeadingBlock
+from lms import activity
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -180,6 +182,100 @@ class FieldAssignmentBlock(blocks.StructBlock):
         label = _("Field assignment")
 
 
+def ready_h5p_packages():
+    """The packages an editor may choose: ready ones, by title.  Called when
+    the form is drawn, so a package unpacked a minute ago is offered."""
+    from media.h5p_models import H5PPackage
+
+    packages = H5PPackage.objects.filter(status=H5PPackage.Status.READY).order_by(
+        "title"
+    )
+    return [(str(pk), title) for pk, title in packages.values_list("pk", "title")]
+
+
+class H5PActivityBlock(blocks.StructBlock):
+    """An H5P activity played in the unit, tracked as an activity of its own.
+
+    The player runs in a sandboxed frame of its own (``media/h5p_player``);
+    the page passes its statements and saved state to the learning record
+    store (``lms/static/lms/js/h5p-bridge.js``).  The block's UUID names the
+    activity for good: choosing another package keeps the same IRI.
+    """
+
+    # A plain <select> of ready packages: H5P packages have an admin
+    # ModelViewSet but no chooser, and a select is keyboard- and
+    # screen-reader-friendly as it is.
+    package = blocks.ChoiceBlock(
+        label=_("H5P package"),
+        choices=ready_h5p_packages,
+        search_index=False,
+        help_text=_("Only packages that were checked and unpacked are listed."),
+    )
+    title = blocks.CharBlock(
+        label=_("Title"),
+        max_length=200,
+        help_text=_(
+            "Shown above the activity and read out by screen readers as the "
+            "frame's name."
+        ),
+    )
+    required = blocks.BooleanBlock(
+        label=_("Required to complete the unit"),
+        required=False,
+        default=True,
+        help_text=_("Untick to make the activity optional."),
+    )
+    passing_score = blocks.IntegerBlock(
+        label=_("Passing score (%)"),
+        required=False,
+        min_value=0,
+        max_value=100,
+        help_text=_(
+            "The best score the learner must reach. Leave empty to count the "
+            "activity as done once completed without failing."
+        ),
+    )
+
+    def get_context(self, value, parent_context=None):
+        from media.h5p_models import H5PPackage
+        from media.h5p_player import player_url, request_origin
+
+        context = super().get_context(value, parent_context=parent_context)
+        request = context.get("request")
+        block_id = context.get("block_id")
+        try:
+            package_id = uuid.UUID(str(value.get("package") or ""))
+        except ValueError:
+            package_id = None
+        # A package rejected or deleted since the unit was published shows
+        # a notice instead of a broken player.
+        package = (
+            H5PPackage.objects.filter(
+                pk=package_id, status=H5PPackage.Status.READY
+            ).first()
+            if package_id
+            else None
+        )
+        h5p = {"package": package, "block_id": block_id}
+        if package is not None and request is not None:
+            h5p["player_url"] = player_url(package.pk, request_origin(request))
+        if block_id:
+            h5p["activity_iri"] = activity.activity_iri(activity.H5P, block_id)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and block_id:
+            from lms.xapi.agents import learner_agent
+
+            h5p["agent"] = learner_agent(user)
+            h5p["agent_script_id"] = f"h5p-agent-{block_id}"
+        context["h5p"] = h5p
+        return context
+
+    class Meta:
+        icon = "code"
+        template = "lms/blocks/h5p_activity_block.html"
+        label = _("H5P activity")
+
+
 #: Every block a unit may hold, in the order editors see them.
 UNIT_BLOCKS = [
     ("heading", HeadingBlock()),
@@ -196,6 +292,7 @@ UNIT_BLOCKS = [
     ("reflection", ReflectionQuestionBlock()),
     ("checklist", ChecklistBlock()),
     ("field_assignment", FieldAssignmentBlock()),
+    ("h5p_activity", H5PActivityBlock()),
 ]
 
 

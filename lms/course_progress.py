@@ -1,11 +1,12 @@
 """A learner's completion of a course, from the page tree and their progress.
 
 The tree gives the rules (which units make a module, which modules a
-course; a unit of text only is complete when the learner marks it done,
-units with tracked activities arrive with H5P), ``ActivityProgress`` gives
-the facts, and ``progress_rules.roll_up`` decides.  Completing a unit may
-complete its module and the course: Chaînon then records those
-completions as statements too, so external LRSs see them.
+course; a unit of text only is complete when the learner marks it done, a
+unit with field assignments or H5P activities when they are),
+``ActivityProgress`` gives the facts, and ``progress_rules.roll_up``
+decides.  Completing a unit may complete its module and the course:
+Chaînon then records those completions as statements too, so external
+LRSs see them.
 
 The pages show it: a share done (``Tally``) and where to go on
 (``next_unit``), computed from an outline loaded once per page, and for
@@ -17,39 +18,60 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import Q
 
-from lms.activity import FIELD_ASSIGNMENT, activity_iri
+from lms.activity import FIELD_ASSIGNMENT, H5P, activity_iri
 from lms.models import ActivityProgress, ModulePage, UnitPage
 from lms.progress import to_progress
 from lms.progress_rules import (
+    COMPLETED_STATUS,
     Completion,
     CourseRule,
     ModuleRule,
     Progress,
     Requirement,
     UnitRule,
-    newly_completed,
     roll_up,
 )
 
 SYSTEM_AGENT_NAME = "chainon"
 
 
+def _scaled_passing_score(value) -> float | None:
+    """An editor's passing score (0-100, or empty) as xAPI's scaled score."""
+    if value is None or value == "":
+        return None
+    try:
+        percent = int(value)
+    except (TypeError, ValueError):
+        return None
+    return min(max(percent, 0), 100) / 100
+
+
+def _requirement(block) -> Requirement | None:
+    value = block.get("value") or {}
+    if block["type"] == "field_assignment":
+        return Requirement(
+            activity_iri(FIELD_ASSIGNMENT, block["id"]),
+            required=bool(value.get("required", True)),
+        )
+    if block["type"] == "h5p_activity":
+        return Requirement(
+            activity_iri(H5P, block["id"]),
+            required=bool(value.get("required", True)),
+            passing_score=_scaled_passing_score(value.get("passing_score")),
+        )
+    return None
+
+
 def unit_rule(unit) -> UnitRule:
-    """A unit's rule: its field assignments are its tracked activities,
-    required unless the editor untick it; a unit without any is complete
-    when the learner marks it done.  Read from the raw stream data: no
-    block is rendered or validated to build a rule."""
-    return UnitRule(
-        unit.activity_iri,
-        tuple(
-            Requirement(
-                activity_iri(FIELD_ASSIGNMENT, block["id"]),
-                required=bool(block["value"].get("required", True)),
-            )
-            for block in unit.body.raw_data
-            if block["type"] == "field_assignment" and block.get("id")
-        ),
+    """A unit's rule: its field assignments and H5P activities are its
+    tracked activities, required unless the editor untick it (an H5P
+    activity may also ask for a passing score); a unit without any is
+    complete when the learner marks it done.  Read from the raw stream
+    data: no block is rendered or validated to build a rule."""
+    requirements = (
+        _requirement(block) for block in unit.body.raw_data if block.get("id")
     )
+    return UnitRule(unit.activity_iri, tuple(r for r in requirements if r))
 
 
 def course_rule(course, outline=None) -> CourseRule:
@@ -235,18 +257,31 @@ def system_authority() -> dict:
 COMPLETED = "http://adlnet.gov/expapi/verbs/completed"
 
 
-def _record_completions(user, course, rule, before, already=()):
-    """Chaînon's ``completed`` statements for what the learner's latest
-    statement completed in turn (units, modules, the course)."""
+def settle_completions(user, course, rule=None):
+    """Record, as Chaînon's ``completed`` statements, every unit, module and
+    the course the learner has completed by the rules but that has no
+    completion of its own yet.
+
+    Idempotent (what is recorded is not recorded again), and it needs no
+    "before": whichever statement completed the last requirement (an H5P
+    score, an accepted report, "mark as done"), the next call settles it.
+    """
     from lms.xapi.agents import learner_agent
     from lms.xapi.store import store_statements
 
-    after = roll_up(rule, learner_progress(user, rule))
-    completed = newly_completed(before, after)
-    if after.course and not before.course:
-        completed.append(course.activity_iri)
-    completed = [iri for iri in completed if iri not in already]
-    if completed:
+    rule = rule or course_rule(course)
+    progress = learner_progress(user, rule)
+    completion = roll_up(rule, progress)
+    done = [iri for iri, complete in completion.units.items() if complete]
+    done += [iri for iri, complete in completion.modules.items() if complete]
+    if completion.course:
+        done.append(course.activity_iri)
+    missing = [
+        iri
+        for iri in done
+        if iri not in progress or progress[iri].status != COMPLETED_STATUS
+    ]
+    if missing:
         store_statements(
             [
                 {
@@ -254,12 +289,26 @@ def _record_completions(user, course, rule, before, already=()):
                     "verb": {"id": COMPLETED},
                     "object": {"id": iri},
                 }
-                for iri in completed
+                for iri in missing
             ],
             authority=system_authority(),
             user=user,
         )
-    return after
+    return completion
+
+
+def settle_after_h5p(user, iris) -> None:
+    """After a learner's H5P statements: the units holding those activities,
+    and their modules and courses, may now be complete."""
+    from lms.xapi.access import h5p_units
+
+    courses = {}
+    for iri in set(iris):
+        for unit in h5p_units(iri):
+            course = unit.course
+            courses[course.pk] = course
+    for course in courses.values():
+        settle_completions(user, course)
 
 
 def mark_unit_done(user, unit, outline=None):
@@ -269,7 +318,6 @@ def mark_unit_done(user, unit, outline=None):
 
     course = unit.course
     rule = course_rule(course, outline)
-    before = roll_up(rule, learner_progress(user, rule))
     agent = learner_agent(user)
     store_statements(
         [
@@ -289,7 +337,7 @@ def mark_unit_done(user, unit, outline=None):
         user=user,
         force_actor=agent,
     )
-    return _record_completions(user, course, rule, before, already={unit.activity_iri})
+    return settle_completions(user, course, rule)
 
 
 def has_required_activities(unit) -> bool:
@@ -327,7 +375,5 @@ def accept_field_report(report, trainer):
         "parent": [{"id": unit.activity_iri}],
         "grouping": [{"id": course.activity_iri}],
     }
-    rule = course_rule(course)
-    before = roll_up(rule, learner_progress(learner, rule))
     store_statements([statement], authority=system_authority(), user=learner)
-    return _record_completions(learner, course, rule, before)
+    return settle_completions(learner, course)

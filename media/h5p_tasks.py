@@ -17,7 +17,13 @@ from django.tasks import task
 from media.h5p.errors import PackageRejected
 from media.h5p.limits import Limits
 from media.h5p.package import inspect
-from media.h5p.unpack import installed_patch, library_folder, stored_semantics, unpack
+from media.h5p.unpack import (
+    installed_patch,
+    library_folder,
+    remove_content,
+    stored_semantics,
+    unpack,
+)
 from media.h5p_models import H5PLibrary, H5PPackage
 from media.h5p_storage import StorageTarget
 
@@ -87,6 +93,10 @@ def process(package: H5PPackage) -> H5PPackage:
     may_install = owner is None or owner.has_perm("media.install_h5plibrary")
     with package.file.open("rb") as handle:
         checksum, size = _checksum(handle)
+        if package.checksum and package.checksum != checksum:
+            # A new file for the same package: its old content goes first,
+            # or the completion file would keep it as it was.
+            remove_content(target, str(package.pk))
         try:
             report = inspect(
                 handle,

@@ -5,15 +5,294 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('lms', '0011_index_existing_statements'),
+        ("lms", "0011_index_existing_statements"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='unitpage',
-            name='body',
-            field=wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('image', 4), ('video', 13), ('document', 16), ('testimony', 20), ('reflection', 23), ('checklist', 26), ('field_assignment', 31)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Text', 'max_length': 200}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Level 2'), ('h3', 'Level 3'), ('h4', 'Level 4')], 'help_text': 'Use level 2 for main sections; never skip a level.', 'label': 'Level'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul', 'h3', 'h4'], 'label': 'Paragraph'}), 4: ('wagtail.images.blocks.ImageBlock', [], {'label': 'Image'}), 5: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'help_text': 'An MP4 or WebM document from the library.', 'label': 'Video file'}), 6: ('wagtail.blocks.CharBlock', (), {'label': 'Title', 'max_length': 200}), 7: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'help_text': 'A .vtt document from the library.', 'label': 'WebVTT file'}), 8: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('fr', 'French'), ('en', 'English'), ('pt', 'Portuguese'), ('es', 'Spanish'), ('it', 'Italian')], 'label': 'Language'}), 9: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('captions', 'Captions (speech and sounds)'), ('subtitles', 'Subtitles (translation)'), ('descriptions', 'Audio description')], 'label': 'Kind'}), 10: ('wagtail.blocks.StructBlock', [[('file', 7), ('language', 8), ('kind', 9)]], {}), 11: ('wagtail.blocks.ListBlock', (10,), {'label': 'Caption tracks', 'min_num': 1}), 12: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul'], 'label': 'Transcript', 'required': False}), 13: ('wagtail.blocks.StructBlock', [[('video', 5), ('title', 6), ('tracks', 11), ('transcript', 12)]], {}), 14: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 15: ('wagtail.blocks.CharBlock', (), {'help_text': 'Defaults to the document title.', 'label': 'Link text', 'required': False}), 16: ('wagtail.blocks.StructBlock', [[('document', 14), ('label', 15)]], {}), 17: ('wagtail.blocks.TextBlock', (), {'label': 'Testimony'}), 18: ('wagtail.blocks.CharBlock', (), {'label': 'Person', 'max_length': 120, 'required': False}), 19: ('wagtail.blocks.CharBlock', (), {'help_text': 'For example: resident relay, Marseille 14e.', 'label': 'Role or place', 'max_length': 160, 'required': False}), 20: ('wagtail.blocks.StructBlock', [[('text', 17), ('person', 18), ('role', 19)]], {}), 21: ('wagtail.blocks.CharBlock', (), {'label': 'Question', 'max_length': 300}), 22: ('wagtail.blocks.TextBlock', (), {'help_text': 'A hint on how to think about the question.', 'label': 'Guidance', 'required': False}), 23: ('wagtail.blocks.StructBlock', [[('question', 21), ('guidance', 22)]], {}), 24: ('wagtail.blocks.CharBlock', (), {'label': 'Item', 'max_length': 300}), 25: ('wagtail.blocks.ListBlock', (24,), {'label': 'Items', 'min_num': 1}), 26: ('wagtail.blocks.StructBlock', [[('title', 6), ('items', 25)]], {}), 27: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul'], 'label': 'Instructions'}), 28: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul'], 'help_text': 'What the report should contain: notes, figures, photos...', 'label': 'Expected evidence'}), 29: ('wagtail.blocks.IntegerBlock', (), {'default': 14, 'label': 'Due (days after the cohort starts)', 'max_value': 730, 'min_value': 0}), 30: ('wagtail.blocks.BooleanBlock', (), {'default': True, 'help_text': "The unit is complete once a trainer accepts the learner's report. Untick to make the assignment optional.", 'label': 'Required to complete the unit', 'required': False}), 31: ('wagtail.blocks.StructBlock', [[('title', 6), ('instructions', 27), ('expected_evidence', 28), ('due_offset_days', 29), ('required', 30)]], {})}, verbose_name='body'),
+            model_name="unitpage",
+            name="body",
+            field=wagtail.fields.StreamField(
+                [
+                    ("heading", 2),
+                    ("paragraph", 3),
+                    ("image", 4),
+                    ("video", 13),
+                    ("document", 16),
+                    ("testimony", 20),
+                    ("reflection", 23),
+                    ("checklist", 26),
+                    ("field_assignment", 31),
+                ],
+                blank=True,
+                block_lookup={
+                    0: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Text", "max_length": 200},
+                    ),
+                    1: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [
+                                ("h2", "Level 2"),
+                                ("h3", "Level 3"),
+                                ("h4", "Level 4"),
+                            ],
+                            "help_text": "Use level 2 for main sections; never skip a level.",
+                            "label": "Level",
+                        },
+                    ),
+                    2: (
+                        "wagtail.blocks.StructBlock",
+                        [[("text", 0), ("level", 1)]],
+                        {},
+                    ),
+                    3: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": [
+                                "bold",
+                                "italic",
+                                "link",
+                                "document-link",
+                                "ol",
+                                "ul",
+                                "h3",
+                                "h4",
+                            ],
+                            "label": "Paragraph",
+                        },
+                    ),
+                    4: ("wagtail.images.blocks.ImageBlock", [], {"label": "Image"}),
+                    5: (
+                        "wagtail.documents.blocks.DocumentChooserBlock",
+                        (),
+                        {
+                            "help_text": "An MP4 or WebM document from the library.",
+                            "label": "Video file",
+                        },
+                    ),
+                    6: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Title", "max_length": 200},
+                    ),
+                    7: (
+                        "wagtail.documents.blocks.DocumentChooserBlock",
+                        (),
+                        {
+                            "help_text": "A .vtt document from the library.",
+                            "label": "WebVTT file",
+                        },
+                    ),
+                    8: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [
+                                ("fr", "French"),
+                                ("en", "English"),
+                                ("pt", "Portuguese"),
+                                ("es", "Spanish"),
+                                ("it", "Italian"),
+                            ],
+                            "label": "Language",
+                        },
+                    ),
+                    9: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [
+                                ("captions", "Captions (speech and sounds)"),
+                                ("subtitles", "Subtitles (translation)"),
+                                ("descriptions", "Audio description"),
+                            ],
+                            "label": "Kind",
+                        },
+                    ),
+                    10: (
+                        "wagtail.blocks.StructBlock",
+                        [[("file", 7), ("language", 8), ("kind", 9)]],
+                        {},
+                    ),
+                    11: (
+                        "wagtail.blocks.ListBlock",
+                        (10,),
+                        {"label": "Caption tracks", "min_num": 1},
+                    ),
+                    12: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": [
+                                "bold",
+                                "italic",
+                                "link",
+                                "document-link",
+                                "ol",
+                                "ul",
+                            ],
+                            "label": "Transcript",
+                            "required": False,
+                        },
+                    ),
+                    13: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("video", 5),
+                                ("title", 6),
+                                ("tracks", 11),
+                                ("transcript", 12),
+                            ]
+                        ],
+                        {},
+                    ),
+                    14: (
+                        "wagtail.documents.blocks.DocumentChooserBlock",
+                        (),
+                        {"label": "Document"},
+                    ),
+                    15: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "Defaults to the document title.",
+                            "label": "Link text",
+                            "required": False,
+                        },
+                    ),
+                    16: (
+                        "wagtail.blocks.StructBlock",
+                        [[("document", 14), ("label", 15)]],
+                        {},
+                    ),
+                    17: ("wagtail.blocks.TextBlock", (), {"label": "Testimony"}),
+                    18: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Person", "max_length": 120, "required": False},
+                    ),
+                    19: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "For example: resident relay, Marseille 14e.",
+                            "label": "Role or place",
+                            "max_length": 160,
+                            "required": False,
+                        },
+                    ),
+                    20: (
+                        "wagtail.blocks.StructBlock",
+                        [[("text", 17), ("person", 18), ("role", 19)]],
+                        {},
+                    ),
+                    21: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Question", "max_length": 300},
+                    ),
+                    22: (
+                        "wagtail.blocks.TextBlock",
+                        (),
+                        {
+                            "help_text": "A hint on how to think about the question.",
+                            "label": "Guidance",
+                            "required": False,
+                        },
+                    ),
+                    23: (
+                        "wagtail.blocks.StructBlock",
+                        [[("question", 21), ("guidance", 22)]],
+                        {},
+                    ),
+                    24: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"label": "Item", "max_length": 300},
+                    ),
+                    25: (
+                        "wagtail.blocks.ListBlock",
+                        (24,),
+                        {"label": "Items", "min_num": 1},
+                    ),
+                    26: (
+                        "wagtail.blocks.StructBlock",
+                        [[("title", 6), ("items", 25)]],
+                        {},
+                    ),
+                    27: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": [
+                                "bold",
+                                "italic",
+                                "link",
+                                "document-link",
+                                "ol",
+                                "ul",
+                            ],
+                            "label": "Instructions",
+                        },
+                    ),
+                    28: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {
+                            "features": [
+                                "bold",
+                                "italic",
+                                "link",
+                                "document-link",
+                                "ol",
+                                "ul",
+                            ],
+                            "help_text": "What the report should contain: notes, figures, photos...",
+                            "label": "Expected evidence",
+                        },
+                    ),
+                    29: (
+                        "wagtail.blocks.IntegerBlock",
+                        (),
+                        {
+                            "default": 14,
+                            "label": "Due (days after the cohort starts)",
+                            "max_value": 730,
+                            "min_value": 0,
+                        },
+                    ),
+                    30: (
+                        "wagtail.blocks.BooleanBlock",
+                        (),
+                        {
+                            "default": True,
+                            "help_text": "The unit is complete once a trainer accepts the learner's report. Untick to make the assignment optional.",
+                            "label": "Required to complete the unit",
+                            "required": False,
+                        },
+                    ),
+                    31: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("title", 6),
+                                ("instructions", 27),
+                                ("expected_evidence", 28),
+                                ("due_offset_days", 29),
+                                ("required", 30),
+                            ]
+                        ],
+                        {},
+                    ),
+                },
+                verbose_name="body",
+            ),
         ),
     ]

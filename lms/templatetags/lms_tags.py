@@ -27,6 +27,8 @@ def activity_id(child):
 
     if child.block_type == "field_assignment":
         return activity.activity_iri(activity.FIELD_ASSIGNMENT, child.id)
+    if child.block_type == "h5p_activity":
+        return activity.activity_iri(activity.H5P, child.id)
     return ""
 
 

@@ -268,7 +268,7 @@ def mark_done(request, unit_id):
     if has_required_activities(unit):
         messages.error(
             request,
-            _("This unit is complete once a trainer accepts your field report."),
+            _("This unit is complete once its required activities are done."),
         )
         return redirect(unit.url)
     outline = unit.course.outline()

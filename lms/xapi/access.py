@@ -2,9 +2,11 @@
 
 Chaînon's own activities are named by IRIs under ``CHAINON_ACTIVITY_ROOT``
 (``lms/activity.py``).  A learner may write about a unit they may open
-(enrolment, or an open course), and about public courses and modules;
-other activities of Chaînon's root that name nothing known are refused;
-activities of other sites (an external tool's) are the client's concern.
+(enrolment, or an open course), about the H5P activities of such a unit
+(and their questions, ``<activity>?subContentId=…``), and about public
+courses and modules; other activities of Chaînon's root that name nothing
+known are refused; activities of other sites (an external tool's) are the
+client's concern.
 """
 
 import re
@@ -16,7 +18,31 @@ from lms import activity
 from lms.access import unit_access
 from lms.models import CoursePage, ModulePage, UnitPage
 
-KIND = re.compile(r"^/xapi/activities/(?P<kind>[a-z-]+)/(?P<key>[0-9a-fA-F-]{36})$")
+KIND = re.compile(
+    r"^/xapi/activities/(?P<kind>[a-z0-9-]+)/(?P<key>[0-9a-fA-F-]{36})"
+    r"(?:\?(?P<query>.*))?$"
+)
+# H5P names a question inside an activity by the activity's IRI and the
+# question's id (a UUID in practice).
+SUB_CONTENT = re.compile(r"^subContentId=[A-Za-z0-9._~-]{1,64}$")
+H5P_BLOCK_TYPE = "h5p_activity"
+
+
+def units_holding_block(block_type: str, block_id) -> list:
+    """The live units whose body holds a block of this type and id: each
+    translation of a unit keeps its blocks' ids.  The text search narrows
+    the rows (it works on SQLite's text and PostgreSQL's jsonb cast to
+    text); the raw data then confirms type and id."""
+    key = str(block_id)
+    candidates = UnitPage.objects.live().filter(body__icontains=key)
+    return [
+        unit
+        for unit in candidates
+        if any(
+            block.get("type") == block_type and str(block.get("id", "")).lower() == key
+            for block in unit.body.raw_data
+        )
+    ]
 
 
 def learner_may_write_about(user, iri: str) -> bool:
@@ -31,13 +57,37 @@ def learner_may_write_about(user, iri: str) -> bool:
     except ValueError:
         return False
     kind = match["kind"]
+    query = match["query"]
+    if query is not None and not (kind == activity.H5P and SUB_CONTENT.match(query)):
+        return False
     if kind == activity.UNIT:
         unit = UnitPage.objects.live().filter(translation_key=key).first()
         return unit is not None and unit_access(user, unit).allowed
+    if kind == activity.H5P:
+        return any(
+            unit_access(user, unit).allowed
+            for unit in units_holding_block(H5P_BLOCK_TYPE, key)
+        )
     if kind == activity.COURSE:
         return CoursePage.objects.live().filter(translation_key=key).exists()
     if kind == activity.MODULE:
         return ModulePage.objects.live().filter(translation_key=key).exists()
-    # Field assignments, H5P activities and resources: checked by their
-    # own rooms as they arrive (issues 5-7); nothing else is Chaînon's.
-    return kind in (activity.FIELD_ASSIGNMENT, "h5p", "resource")
+    # A field assignment is completed by Chaînon when a trainer accepts the
+    # report, never by the learner's own statement.  Mediation resources
+    # are checked by their room as they arrive (issue 7).
+    return kind == "resource"
+
+
+def h5p_units(iri: str) -> list:
+    """The live units holding the H5P block this IRI (or its question) names."""
+    root = settings.CHAINON_ACTIVITY_ROOT.rstrip("/")
+    if not iri.startswith(root + "/"):
+        return []
+    match = KIND.match(iri[len(root) :])
+    if match is None or match["kind"] != activity.H5P:
+        return []
+    try:
+        key = uuid.UUID(match["key"])
+    except ValueError:
+        return []
+    return units_holding_block(H5P_BLOCK_TYPE, key)

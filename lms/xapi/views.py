@@ -98,6 +98,10 @@ def _write(request, caller):
         return error(400, str(problem))
     except Conflict:
         return error(409, "A different statement already has this id.")
+    if caller.user is not None:
+        from lms.course_progress import settle_after_h5p
+
+        settle_after_h5p(caller.user, _object_iris(body))
     if request.method == "PUT":
         return xapi_headers(HttpResponse(status=204))
     return xapi_headers(JsonResponse(ids, safe=False))
@@ -114,6 +118,15 @@ def _visible(caller):
     if caller.user is not None:
         return rows.filter(actor_ifi=actor_ifi(learner_agent(caller.user)))
     return rows.filter(client=caller.client)
+
+
+def _object_iris(body) -> list[str]:
+    statements = body if isinstance(body, list) else [body]
+    return [
+        statement["object"]["id"]
+        for statement in statements
+        if statement.get("object", {}).get("objectType", "Activity") == "Activity"
+    ]
 
 
 def _learner_may_write(user, body) -> bool:

@@ -264,3 +264,25 @@ class TestAdminUpload:
         response = upload(client, partner_editor, testquiz_package(), other)
         assert response.status_code == 200  # the form again, with the error
         assert not H5PPackage.objects.exists()
+
+
+def test_a_new_file_replaces_the_old_content(tmp_path, local_storage):
+    package = H5PPackage(title="Quiz")
+    package.file.save("quiz.h5p", ContentFile(testquiz_package()), save=False)
+    package.save()
+    process(package)
+    files = testquiz_files()
+    files["content/content.json"] = (
+        files["content/content.json"].decode().replace("Prado", "Panier").encode()
+    )
+    package.file.save("quiz-v2.h5p", ContentFile(h5p_package(files)), save=False)
+    package.status = H5PPackage.Status.PROCESSING
+    package.save()
+    assert process(package).status == H5PPackage.Status.READY
+    stored = [
+        n
+        for n in stored_names(local_storage)
+        if n.startswith(f"h5p/content/{package.pk}/") and n.endswith("content.json")
+    ]
+    text = local_storage.open(stored[0]).read().decode()
+    assert "Panier" in text and "Prado" not in text
