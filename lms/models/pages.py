@@ -346,7 +346,9 @@ class UnitPage(InCourse, Page):
                 status=403,
             )
         request.unit_access = access
-        return super().serve(request, *args, **kwargs)
+        from lms.page_policy import with_learning_policy
+
+        return with_learning_policy(super().serve(request, *args, **kwargs))
 
     def get_context(self, request, *args, **kwargs):
         from lms.views.unit_context import unit_context

@@ -306,3 +306,16 @@ def test_editors_choose_among_ready_packages_in_the_unit_form(client, course):
     form = response.content.decode()  # the block's <select>, inside JSON
     assert "Ready quiz" in form
     assert "Unpacking quiz" not in form
+
+
+def test_unit_pages_carry_a_strict_content_security_policy(client, course):
+    browser_for(client, course.learner)
+    response = client.get(course.units[0].url)
+    policy = dict(
+        part.strip().split(" ", 1)
+        for part in response["Content-Security-Policy"].split(";")
+    )
+    assert policy["script-src"] == "'self'"
+    assert "unsafe" not in response["Content-Security-Policy"]
+    assert policy["object-src"] == "'none'"
+    assert policy["frame-src"] == "'self'"
