@@ -286,3 +286,33 @@ def test_a_new_file_replaces_the_old_content(tmp_path, local_storage):
     ]
     text = local_storage.open(stored[0]).read().decode()
     assert "Panier" in text and "Prado" not in text
+
+
+def test_a_package_unpacks_to_s3_with_content_types(s3_storage):
+    """On S3 (SeaweedFS): small files in one request each, a large video as
+    a multipart upload, every object with the type the player needs."""
+    import os
+
+    from media.storage_access import s3_client, s3_key
+
+    files = testquiz_files()
+    video = os.urandom(10 * 1024 * 1024)  # over one 8 MiB part
+    files["content/videos/marche.mp4"] = video
+    package = H5PPackage(title="Quiz")
+    package.file.save("quiz.h5p", ContentFile(h5p_package(files)), save=False)
+    package.save()
+    assert process(package).status == H5PPackage.Status.READY, package.reasons
+
+    client = s3_client(s3_storage)
+    prefix = f"h5p/content/{package.pk}/"
+    stored = client.get_object(
+        Bucket=s3_storage.bucket_name,
+        Key=s3_key(f"{prefix}videos/marche.mp4", s3_storage),
+    )
+    assert stored["ContentType"] == "video/mp4"
+    assert stored["Body"].read() == video
+    script = client.head_object(
+        Bucket=s3_storage.bucket_name,
+        Key=s3_key("h5p/libraries/Chainon.TestQuiz-1.0/testquiz.js", s3_storage),
+    )
+    assert script["ContentType"] in ("text/javascript", "application/javascript")
