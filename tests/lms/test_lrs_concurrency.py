@@ -8,7 +8,6 @@ sent twice at once is stored once.  Runs on SQLite, where writes take turns,
 and on PostgreSQL, where the row locks of ``lms.progress.record`` do the work.
 """
 
-import base64
 import json
 import threading
 import uuid
@@ -20,6 +19,7 @@ from django.test import Client
 from lms.models import ActivityProgress, LRSClient, Statement
 from lms.progress import rebuild
 from lms.xapi.agents import learner_agent
+from tests.support.lrs import client_headers
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -33,12 +33,7 @@ WAIT = 60  # seconds a thread waits at the barrier before the test gives up
 
 @pytest.fixture
 def headers(db):
-    client, secret = LRSClient.create("H5P host", [LRSClient.Scope.WRITE])
-    token = base64.b64encode(f"{client.key}:{secret}".encode()).decode()
-    return {
-        "HTTP_AUTHORIZATION": f"Basic {token}",
-        "HTTP_X_EXPERIENCE_API_VERSION": "2.0.0",
-    }
+    return client_headers([LRSClient.Scope.WRITE], "H5P host")
 
 
 def batch(learner, thread, round_):

@@ -10,6 +10,7 @@ from django.core.management import call_command
 
 from lms.models import ActivityProgress, LRSClient, Statement
 from lms.xapi.agents import learner_agent
+from tests.support.lrs import client_headers
 
 pytestmark = pytest.mark.django_db
 
@@ -20,12 +21,7 @@ VERBS = "http://adlnet.gov/expapi/verbs/"
 
 @pytest.fixture
 def headers(db):
-    client, secret = LRSClient.create("H5P host", [LRSClient.Scope.WRITE])
-    token = base64.b64encode(f"{client.key}:{secret}".encode()).decode()
-    return {
-        "HTTP_AUTHORIZATION": f"Basic {token}",
-        "HTTP_X_EXPERIENCE_API_VERSION": "2.0.0",
-    }
+    return client_headers([LRSClient.Scope.WRITE], "H5P host")
 
 
 def about(learner, verb, minute, **result):

@@ -1,6 +1,5 @@
 """GET /xapi/statements with filters, paging and formats."""
 
-import base64
 import json
 import uuid
 from urllib.parse import urlencode
@@ -8,6 +7,7 @@ from urllib.parse import urlencode
 import pytest
 
 from lms.models import LRSClient
+from tests.support.lrs import client_headers
 
 pytestmark = pytest.mark.django_db
 
@@ -18,13 +18,8 @@ UNIT = "https://chainon.example/xapi/activities/unit/1"
 REGISTRATION = "5f0c8a1e-7a3b-4c2d-9e8f-1a2b3c4d5e6f"
 
 
-def credentials(scopes):
-    client, secret = LRSClient.create("tool", scopes)
-    token = base64.b64encode(f"{client.key}:{secret}".encode()).decode()
-    return {
-        "HTTP_AUTHORIZATION": f"Basic {token}",
-        "HTTP_X_EXPERIENCE_API_VERSION": "2.0.0",
-    }
+def credentials(scopes, name="tool"):
+    return client_headers(scopes, name)
 
 
 @pytest.fixture

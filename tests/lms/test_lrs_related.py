@@ -1,7 +1,6 @@
 """The broad filters (related_activities, related_agents), StatementRef
 targets, canonical definitions, and the activities and agents resources."""
 
-import base64
 import json
 import uuid
 from urllib.parse import urlencode
@@ -9,6 +8,7 @@ from urllib.parse import urlencode
 import pytest
 
 from lms.models import ActivityDefinition, LRSClient, StatementActivity
+from tests.support.lrs import client_headers
 
 pytestmark = pytest.mark.django_db
 
@@ -23,12 +23,7 @@ TRAINER = {"mbox": "mailto:formatrice@chainon.example"}
 
 
 def credentials(scopes, name="tool"):
-    client, secret = LRSClient.create(name, scopes)
-    token = base64.b64encode(f"{client.key}:{secret}".encode()).decode()
-    return {
-        "HTTP_AUTHORIZATION": f"Basic {token}",
-        "HTTP_X_EXPERIENCE_API_VERSION": "2.0.0",
-    }
+    return client_headers(scopes, name)
 
 
 @pytest.fixture
