@@ -146,3 +146,11 @@ def process_h5p_package(package_id: str) -> str:
     if package.status != H5PPackage.Status.PROCESSING:
         return package.status
     return process(package).status
+
+
+@task
+def delete_h5p_content(package_id: str) -> str:
+    """A deleted package's unpacked content goes too; its libraries stay,
+    shared with other packages."""
+    remove_content(StorageTarget(), package_id)
+    return package_id

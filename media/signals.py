@@ -7,7 +7,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 
-from media.models import Upload
+from media.models import H5PPackage, Upload
 
 
 @receiver(post_delete, sender=Upload)
@@ -19,3 +19,10 @@ def free_upload_storage(sender, instance, **kwargs):
     transaction.on_commit(
         partial(discard_upload.enqueue, instance.name, instance.multipart_id)
     )
+
+
+@receiver(post_delete, sender=H5PPackage)
+def delete_unpacked_content(sender, instance, **kwargs):
+    from media.h5p_tasks import delete_h5p_content
+
+    transaction.on_commit(partial(delete_h5p_content.enqueue, str(instance.pk)))

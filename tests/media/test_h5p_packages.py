@@ -316,3 +316,19 @@ def test_a_package_unpacks_to_s3_with_content_types(s3_storage):
         Key=s3_key("h5p/libraries/Chainon.TestQuiz-1.0/testquiz.js", s3_storage),
     )
     assert script["ContentType"] in ("text/javascript", "application/javascript")
+
+
+def test_deleting_a_package_removes_its_content_not_the_libraries(
+    local_storage, django_capture_on_commit_callbacks
+):
+    package = H5PPackage(title="Quiz")
+    package.file.save("quiz.h5p", ContentFile(testquiz_package()), save=False)
+    package.save()
+    process(package)
+    prefix = f"h5p/content/{package.pk}/"
+    assert any(n.startswith(prefix) for n in stored_names(local_storage))
+    with django_capture_on_commit_callbacks(execute=True):
+        package.delete()
+    names = stored_names(local_storage)
+    assert not any(n.startswith(prefix) for n in names)
+    assert any(n.startswith("h5p/libraries/Chainon.TestQuiz-1.0/") for n in names)
