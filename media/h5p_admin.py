@@ -8,10 +8,17 @@ background task that checks and unpacks it; the list shows where it is.
 
 from django import forms
 from django.db import transaction
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic.models import CreateView, EditView
+from wagtail.admin.views.generic.models import (
+    CreateView,
+    DeleteView,
+    EditView,
+    IndexView,
+    InspectView,
+)
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Collection
 from wagtail.permission_policies.collections import (
@@ -57,6 +64,37 @@ def process_on_commit(package: H5PPackage) -> None:
     transaction.on_commit(lambda: process_h5p_package.enqueue(package_id), robust=True)
 
 
+def _visible_to(user):
+    """The packages of the collections this user may work in: a partner's
+    editors see their partner's packages, not the others' drafts."""
+    return permission_policy.instances_user_has_any_permission_for(
+        user, ["change", "delete", "choose"]
+    )
+
+
+class OwnCollectionsOnly:
+    """Another collection's package is a 404, whatever its id."""
+
+    def get_object(self, queryset=None):
+        package = super().get_object(queryset)
+        if not _visible_to(self.request.user).filter(pk=package.pk).exists():
+            raise Http404
+        return package
+
+
+class H5PPackageIndexView(IndexView):
+    def get_base_queryset(self):
+        return _visible_to(self.request.user).select_related("collection")
+
+
+class H5PPackageInspectView(OwnCollectionsOnly, InspectView):
+    pass
+
+
+class H5PPackageDeleteView(OwnCollectionsOnly, DeleteView):
+    pass
+
+
 class H5PPackageCreateView(CreateView):
     def save_instance(self):
         self.form.instance.owner = self.request.user
@@ -65,7 +103,7 @@ class H5PPackageCreateView(CreateView):
         return package
 
 
-class H5PPackageEditView(EditView):
+class H5PPackageEditView(OwnCollectionsOnly, EditView):
     def save_instance(self):
         replaced = "file" in self.form.changed_data
         if replaced:
@@ -79,8 +117,11 @@ class H5PPackageEditView(EditView):
 
 class H5PPackageViewSet(ModelViewSet):
     model = H5PPackage
+    index_view_class = H5PPackageIndexView
     add_view_class = H5PPackageCreateView
     edit_view_class = H5PPackageEditView
+    inspect_view_class = H5PPackageInspectView
+    delete_view_class = H5PPackageDeleteView
     form_class = H5PPackageForm
     icon = "code"
     menu_label = _("H5P packages")

@@ -332,3 +332,54 @@ def test_deleting_a_package_removes_its_content_not_the_libraries(
     names = stored_names(local_storage)
     assert not any(n.startswith(prefix) for n in names)
     assert any(n.startswith("h5p/libraries/Chainon.TestQuiz-1.0/") for n in names)
+
+
+@pytest.mark.parametrize(
+    ("language", "menu", "ready"),
+    [
+        ("fr", "Paquets H5P", "Prêt"),
+        ("en", "H5P packages", "Ready"),
+        ("pt", "Pacotes H5P", "Pronto"),
+        ("es", "Paquetes H5P", "Listo"),
+        ("it", "Pacchetti H5P", "Pronto"),
+    ],
+)
+def test_a_partner_editor_uploads_and_finds_a_package_in_each_language(
+    tmp_path,
+    client,
+    local_storage,
+    partner_editor,
+    django_capture_on_commit_callbacks,
+    language,
+    menu,
+    ready,
+):
+    from wagtail.users.models import UserProfile
+
+    import_file(tmp_path, testquiz_package())  # libraries installed by an operator
+    profile = UserProfile.get_for_user(partner_editor)
+    profile.preferred_language = language
+    profile.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = upload(
+            client, partner_editor, testquiz_package(), partner_editor.collection
+        )
+    assert response.status_code == 302
+    listing = client.get(reverse("h5p_packages:index")).content.decode()
+    assert menu in listing
+    assert ready in listing
+    # Their own package is listed; the operator's, in the root collection,
+    # is not theirs to see.
+    assert "Quiz" in listing
+    assert "Le marché du Prado" not in listing
+    mine = H5PPackage.objects.get(owner=partner_editor)
+    assert mine.status == H5PPackage.Status.READY
+    assert client.get(reverse("h5p_packages:edit", args=[mine.pk])).status_code == 200
+    theirs = H5PPackage.objects.exclude(owner=partner_editor).get()
+    for view in ("edit", "inspect", "delete"):
+        url = reverse(f"h5p_packages:{view}", args=[theirs.pk])
+        assert client.get(url).status_code == 404
+    assert (
+        client.post(reverse("h5p_packages:delete", args=[theirs.pk])).status_code == 404
+    )
+    assert H5PPackage.objects.filter(pk=theirs.pk).exists()
