@@ -43,6 +43,9 @@ QUIZ_TITLE = "Quiz : le marché du Prado"
 # statements and state leave the page within a few seconds (state: H5P's
 # 2 s tick, then the unit page's 1.5 s debounce).
 WAIT_SECONDS = 20
+# Enough Tab presses to cross the unit page's links and the TrueFalse player
+# before the quiz; more means focus never gets there.
+MAX_TABS = 80
 
 
 def sign_in(context, live_server, user):
@@ -117,6 +120,25 @@ def open_player(page, title):
     return inside, iframe.element_handle().content_frame()
 
 
+def wait_for_layout(page):
+    """The frames resize themselves to their content (a height message to
+    the page); a click aimed while one is still growing lands where the
+    button was a moment before.  Wait until every frame keeps its place."""
+    previous, steady = None, 0
+    for _attempt in range(150):
+        boxes = page.evaluate(
+            "() => [...document.querySelectorAll('iframe')].map(frame => {"
+            " const box = frame.getBoundingClientRect();"
+            " return [box.top, box.height]; })"
+        )
+        steady = steady + 1 if boxes == previous else 0
+        if steady >= 3:
+            return
+        previous = boxes
+        page.wait_for_timeout(100)
+    raise AssertionError("the H5P frames never stopped resizing")
+
+
 def statements(iri, verb):
     return list(
         Statement.objects.filter(activity=iri, verb=VERB + verb).order_by("stored")
@@ -164,10 +186,10 @@ def learner_page(browser):
     context.close()
 
 
-def test_a_learner_plays_uploaded_packages_and_finds_their_answers_again(
-    live_server, local_storage, course, admin_page, learner_page, tmp_path
-):
-    # -- The administrator uploads both packages through the admin.
+def packages_in_a_unit(live_server, course, admin_page, tmp_path):
+    """The administrator uploads both packages through the admin, and an
+    editor puts both in the course's first unit, both required.  Returns the
+    unit and the IRIs of its TrueFalse and quiz blocks."""
     truefalse_file = tmp_path / "vrai-ou-faux.h5p"
     truefalse_file.write_bytes(truefalse_package())
     quiz_file = tmp_path / "quiz-prado.h5p"
@@ -190,6 +212,15 @@ def test_a_learner_plays_uploaded_packages_and_finds_their_answers_again(
     publish(unit)
     truefalse_iri = activity_iri(H5P, truefalse_block["id"])
     quiz_iri = activity_iri(H5P, quiz_block["id"])
+    return unit, truefalse_iri, quiz_iri
+
+
+def test_a_learner_plays_uploaded_packages_and_finds_their_answers_again(
+    live_server, local_storage, course, admin_page, learner_page, tmp_path
+):
+    unit, truefalse_iri, quiz_iri = packages_in_a_unit(
+        live_server, course, admin_page, tmp_path
+    )
 
     # -- The learner opens the unit in a browser of their own.
     learner = course.learner
@@ -212,6 +243,7 @@ def test_a_learner_plays_uploaded_packages_and_finds_their_answers_again(
 
     # True/false, answered right: "False", then Check.
     truefalse_player.get_by_text("Is this false?").wait_for()
+    wait_for_layout(page)
     truefalse_player.get_by_role("radio", name="False").click()
     truefalse_player.get_by_role("button", name="Check").click()
     expect(truefalse_player.locator(".h5p-question-feedback")).to_contain_text(
@@ -219,6 +251,7 @@ def test_a_learner_plays_uploaded_packages_and_finds_their_answers_again(
     )
 
     # The quiz, answered wrong: "Oui" (the market is closed on Sundays).
+    wait_for_layout(page)
     quiz_player.get_by_role("button", name="Oui").click()
     expect(quiz_player.get_by_role("status")).to_have_text(
         "Ce n’est pas la bonne réponse."
@@ -313,3 +346,102 @@ def test_a_learner_plays_uploaded_packages_and_finds_their_answers_again(
         or "refused by the LRS" in message.text
     ]
     assert not refused
+
+
+DESCRIBE_FOCUS = """() => {
+    const e = document.activeElement;
+    const what = e && (e.tagName + " " + (e.title || e.textContent || "").trim());
+    return [document.hasFocus(), what];
+}"""
+
+
+def focused_text(frame):
+    """The text of the element focused inside ``frame``, or None."""
+    return frame.evaluate(
+        "() => document.activeElement && document.activeElement.textContent"
+    )
+
+
+def where_focus_is(page):
+    """For the page and each of its frames: whether it has the focus, and its
+    focused element.  Frames run in processes of their own: this is what
+    tells when a key press has moved the focus everywhere."""
+    return tuple(tuple(frame.evaluate(DESCRIBE_FOCUS)) for frame in page.frames)
+
+
+def press(page, key):
+    """Press ``key``, then wait (a little) for the focus to move."""
+    before = where_focus_is(page)
+    page.keyboard.press(key)
+    deadline = time.monotonic() + 2
+    while (after := where_focus_is(page)) == before and time.monotonic() < deadline:
+        page.wait_for_timeout(20)
+    return after
+
+
+def quiz_answer_focused(page, frame):
+    """The quiz answer that has the keyboard focus, seen from both sides of
+    the frame, or None."""
+    frame_focused = page.evaluate(
+        "title => document.activeElement.tagName === 'IFRAME'"
+        " && document.activeElement.title === title",
+        QUIZ_TITLE,
+    )
+    has_focus, _element = frame.evaluate(DESCRIBE_FOCUS)
+    text = focused_text(frame)
+    if frame_focused and has_focus and text in ("Oui", "Non"):
+        return text
+    return None
+
+
+def test_a_learner_reaches_and_answers_the_quiz_with_the_keyboard(
+    live_server, local_storage, course, admin_page, learner_page, tmp_path
+):
+    unit, _truefalse_iri, quiz_iri = packages_in_a_unit(
+        live_server, course, admin_page, tmp_path
+    )
+    page = learner_page
+    sign_in(page.context, live_server, course.learner)
+    page.goto(live_server.url + unit.url)
+
+    # Each player's frame is named for assistive technologies.
+    _player, _frame = open_player(page, TRUEFALSE_TITLE)
+    quiz_player, quiz_frame = open_player(page, QUIZ_TITLE)
+    titles = page.locator("iframe").evaluate_all(
+        "frames => frames.map(frame => frame.getAttribute('title'))"
+    )
+    assert len(titles) == 2
+    assert all(title and title.strip() for title in titles), titles
+
+    # -- Keyboard only from here: focus starts at the page.
+    page.evaluate("() => { window.scrollTo(0, 0); document.activeElement.blur(); }")
+    path = []
+    for _press in range(MAX_TABS):
+        path.append(press(page, "Tab"))
+        if answer := quiz_answer_focused(page, quiz_frame):
+            break
+    else:
+        pytest.fail(
+            f"{MAX_TABS} Tab presses never reached the quiz's answers;"
+            f" focus went through: {path}"
+        )
+    # Answers come in order, "Oui" first: the right one, "Non", is next.
+    assert answer == "Oui", path
+    press(page, "Tab")
+    assert quiz_answer_focused(page, quiz_frame) == "Non"
+    page.keyboard.press("Enter")
+    expect(quiz_player.get_by_role("status")).to_have_text(
+        "Bonne réponse : il est ouvert du lundi au samedi."
+    )
+
+    answered = wait_until(
+        page, lambda: statements(quiz_iri, "answered"), "the quiz's answer"
+    )
+    assert len(answered) == 1
+    assert answered[0].data["result"]["success"] is True
+    assert answered[0].data["result"]["score"]["scaled"] == 1
+    # Focus stayed on the answer, now disabled for assistive technologies.
+    assert focused_text(quiz_frame) == "Non"
+    expect(quiz_player.get_by_role("button", name="Non")).to_have_attribute(
+        "aria-pressed", "true"
+    )
