@@ -6,6 +6,7 @@ so invisible to units, until this task has recorded it "ready".
 """
 
 import hashlib
+import json
 import logging
 from dataclasses import asdict
 from functools import partial
@@ -51,8 +52,6 @@ def _checksum(handle) -> tuple[str, int]:
 
 def _record_libraries(report, target) -> list[H5PLibrary]:
     """Database rows for the libraries this package uses, after unpacking."""
-    import json
-
     rows = []
     for library in report.libraries_to_install:
         folder = library_folder(library.ref)

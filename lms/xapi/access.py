@@ -45,19 +45,32 @@ def units_holding_block(block_type: str, block_id) -> list:
     ]
 
 
-def learner_may_write_about(user, iri: str) -> bool:
+OUTSIDE = "outside"
+
+
+def parse_iri(iri: str):
+    """``(kind, key, query)`` of one of Chaînon's activity IRIs,
+    ``(OUTSIDE, None, None)`` for another site's, ``None`` if malformed."""
     root = settings.CHAINON_ACTIVITY_ROOT.rstrip("/")
     if not iri.startswith(root + "/"):
-        return True
+        return OUTSIDE, None, None
     match = KIND.match(iri[len(root) :])
     if match is None:
-        return False
+        return None
     try:
         key = uuid.UUID(match["key"])
     except ValueError:
+        return None
+    return match["kind"], key, match["query"]
+
+
+def learner_may_write_about(user, iri: str) -> bool:
+    parsed = parse_iri(iri)
+    if parsed is None:
         return False
-    kind = match["kind"]
-    query = match["query"]
+    kind, key, query = parsed
+    if kind == OUTSIDE:
+        return True
     if query is not None and not (kind == activity.H5P and SUB_CONTENT.match(query)):
         return False
     if kind == activity.UNIT:
@@ -80,14 +93,7 @@ def learner_may_write_about(user, iri: str) -> bool:
 
 def h5p_units(iri: str) -> list:
     """The live units holding the H5P block this IRI (or its question) names."""
-    root = settings.CHAINON_ACTIVITY_ROOT.rstrip("/")
-    if not iri.startswith(root + "/"):
+    parsed = parse_iri(iri)
+    if parsed is None or parsed[0] != activity.H5P:
         return []
-    match = KIND.match(iri[len(root) :])
-    if match is None or match["kind"] != activity.H5P:
-        return []
-    try:
-        key = uuid.UUID(match["key"])
-    except ValueError:
-        return []
-    return units_holding_block(H5P_BLOCK_TYPE, key)
+    return units_holding_block(H5P_BLOCK_TYPE, parsed[1])

@@ -15,7 +15,7 @@ from django.db.models import Q
 from lms.models import ActivityDefinition, Statement, StatementActivity, StatementAgent
 
 from .agents import actor_ifi
-from .related import related_activities as defined_or_named_activities
+from .related import related_activities
 from .validation import StatementError, _actor, _iri, timestamp_to_utc
 
 MAX_LIMIT = 100
@@ -227,7 +227,7 @@ def canonical_definitions(rows) -> dict:
     """The LRS's definitions of the activities in ``rows``, in one query."""
     iris = set()
     for row in rows:
-        iris |= set(defined_or_named_activities(row.data))
+        iris |= related_activities(row.data)
     return dict(
         ActivityDefinition.objects.filter(iri__in=iris).values_list("iri", "definition")
     )
