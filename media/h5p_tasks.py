@@ -12,8 +12,10 @@ from dataclasses import asdict
 from functools import partial
 
 from django.conf import settings
+from django.core.files import File
 from django.db import transaction
 from django.tasks import task
+from wagtail.models import Collection
 
 from media.h5p.errors import PackageRejected
 from media.h5p.limits import Limits
@@ -134,6 +136,29 @@ def process(package: H5PPackage) -> H5PPackage:
         if not package.title:
             package.title = report.title[:255]
         package.save()
+    return package
+
+
+def import_package(
+    handle, name: str, *, title: str = "", collection=None, owner=None
+) -> H5PPackage:
+    """A new package from the open .h5p file ``handle`` (saved as ``name``),
+    checked and unpacked at once rather than in the background: imports
+    from the command line (``manage.py import_h5p``) and the demo seed.
+
+    ``collection`` defaults to the root collection, ``title`` to h5p.json's;
+    libraries may be installed when ``owner`` is None or may install them.
+    A refused package keeps nothing: its row is deleted, and the instance
+    returned (status rejected, with every reason) only tells why.
+    """
+    if collection is None:
+        collection = Collection.get_first_root_node()
+    package = H5PPackage(title=title, collection=collection, owner=owner)
+    package.file.save(name, File(handle), save=False)
+    package.save()
+    package = process(package)
+    if package.status != H5PPackage.Status.READY:
+        package.delete()
     return package
 
 

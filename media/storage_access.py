@@ -47,3 +47,20 @@ def is_unavailable(error: BaseException) -> bool:
         status = error.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0)
         return status >= 500
     return False
+
+
+def read_head(name: str, length: int, storage=None) -> bytes:
+    """The first ``length`` bytes of a stored file, without fetching the
+    rest: a ranged GET on S3 (opening the object through the storage would
+    download all of it first)."""
+    storage = storage or default_storage
+    if is_s3(storage):
+        response = s3_client(storage).get_object(
+            Bucket=storage.bucket_name,
+            Key=s3_key(name, storage),
+            Range=f"bytes=0-{length - 1}",
+        )
+        with response["Body"] as body:
+            return body.read(length)
+    with storage.open(name, "rb") as handle:
+        return handle.read(length)

@@ -12,3 +12,7 @@ class MediationConfig(AppConfig):
     name = "mediation"
     verbose_name = _("Mediation")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Partner spaces follow their pages; facets follow publication.
+        from mediation import facet_signals, space_signals  # noqa: F401

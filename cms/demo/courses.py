@@ -23,6 +23,17 @@ from .course import COHORTS, COURSE
 SOURCE_LANGUAGE = "fr"
 DEMO_NAMESPACE = uuid.UUID("6f1c1a52-8a6c-4f55-9d0e-3d2f5c1b7a10")
 
+# The demo's H5P activity (cms.demo.h5p) closes this unit; the activity
+# itself is in French, as the block titles of the other languages say.
+H5P_UNIT_SLUG = "role-des-habitants-relais"
+H5P_BLOCK_TITLES = {
+    "fr": "Vrai ou faux : une sortie au musée avec des habitant·es-relais",
+    "en": "True or false: a museum outing with resident relays (in French)",
+    "pt": "Verdadeiro ou falso: uma saída ao museu com moradores-relé (em francês)",
+    "es": "Verdadero o falso: una salida al museo con vecinos-enlace (en francés)",
+    "it": "Vero o falso: un'uscita al museo con abitanti-ponte (in francese)",
+}
+
 CATALOGUE = {
     "fr": {"title": "Formations", "slug": "formations"},
     "en": {"title": "Courses", "slug": "courses"},
@@ -201,6 +212,46 @@ def _ensure_unit(module, unit_data):
         module.add_child(instance=unit)
         _publish(unit)
     return unit
+
+
+def h5p_block_id() -> str:
+    """The demo H5P activity's block id, the same in every language."""
+    return _block_id(COURSE["slug"], H5P_UNIT_SLUG, "h5p_activity")
+
+
+def _h5p_block(package, code):
+    return {
+        "type": "h5p_activity",
+        "value": {
+            "package": str(package.pk),
+            "title": H5P_BLOCK_TITLES.get(code, H5P_BLOCK_TITLES[SOURCE_LANGUAGE]),
+            # Optional: the demo learners' progress stays what it was.
+            "required": False,
+            "passing_score": None,
+        },
+        "id": h5p_block_id(),
+    }
+
+
+def ensure_h5p_activity(course, package):
+    """The H5P activity at the end of the unit on habitant·es-relais, in
+    every language of the unit; a translation that already has it (or had
+    it moved or changed by an editor) is left alone.  Returns the French
+    unit and the codes of the languages it was added in, or None when the
+    unit is gone."""
+    unit = UnitPage.objects.descendant_of(course).filter(slug=H5P_UNIT_SLUG).first()
+    if unit is None:
+        return None
+    added = []
+    pages = UnitPage.objects.filter(translation_key=unit.translation_key)
+    for page in pages.select_related("locale").order_by("pk"):
+        if any(item.get("id") == h5p_block_id() for item in page.body.raw_data):
+            continue
+        code = page.locale.language_code
+        page.body = [*page.body.raw_data, _h5p_block(package, code)]
+        _publish(page)
+        added.append(code)
+    return unit, added
 
 
 def ensure_cohorts(course, trainers, extra_learners):

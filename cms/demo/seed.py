@@ -1,9 +1,12 @@
-"""Build the demo network: locales, pages in five languages, partners, accounts.
+"""Build the demo network: locales, pages in five languages, partners, accounts,
+the demo course and its H5P activity.
 
 Every function creates what is missing and leaves what exists alone, so the
 seed can run on every ``make run`` without duplicating rows or overwriting
 what an editor changed since.
 """
+
+import sys
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
@@ -16,7 +19,8 @@ from cms.models import ContentPage, HomePage
 from mediation.models import PartnerInstitution
 
 from .accounts import DEMO_ACCOUNTS
-from .courses import ensure_catalogue, ensure_cohorts
+from .courses import ensure_catalogue, ensure_cohorts, ensure_h5p_activity
+from .h5p import ensure_h5p_package
 from .pages import ABOUT, ACCESSIBILITY, HOME
 from .partners import PARTNERS
 
@@ -179,14 +183,37 @@ def ensure_accounts():
     return DEMO_ACCOUNTS
 
 
-def ensure_learning(locales):
-    """The demo course in five languages and its two cohorts."""
+def _print(line):
+    sys.stdout.write(f"{line}\n")
+
+
+def ensure_h5p(course, report):
+    """The demo H5P package, played in one unit of the demo course."""
+    package = ensure_h5p_package(report)
+    if package is None:
+        return
+    placed = ensure_h5p_activity(course, package)
+    if placed is None:
+        report("Demo H5P activity not placed: its unit is not in the demo course.")
+        return
+    unit, added = placed
+    what = f'Demo H5P activity "{package.title}"'
+    where = f'in the unit "{unit.title}"'
+    if added:
+        report(f"{what} added {where} ({', '.join(added)}).")
+    else:
+        report(f"{what} already {where}.")
+
+
+def ensure_learning(locales, report=_print):
+    """The demo course in five languages, its H5P activity and its two cohorts."""
     User = get_user_model()
     homes = {
         code: HomePage.objects.filter(locale=locale).first()
         for code, locale in locales.items()
     }
     course = ensure_catalogue(homes, locales)
+    ensure_h5p(course, report)
     marseille = User.objects.get(email="formatrice@chainon.example")
     lisboa = User.objects.get(email="formador.lisboa@chainon.example")
     learner = User.objects.get(email="apprenant@chainon.example")
@@ -198,10 +225,12 @@ def ensure_learning(locales):
 
 
 @transaction.atomic
-def seed_demo():
+def seed_demo(report=_print):
+    """Seed the demo; ``report`` receives a line about what is worth telling
+    (the H5P activity: added, already there, or skipped and why)."""
     locales = ensure_locales()
     ensure_pages(locales)
     ensure_partners(locales)
     accounts = ensure_accounts()
-    ensure_learning(locales)
+    ensure_learning(locales, report)
     return accounts

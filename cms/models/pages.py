@@ -51,7 +51,12 @@ class HomePage(Page):
 
     parent_page_types = ["wagtailcore.Page"]
     # Each room adds its section here as it arrives (course catalogue, partners).
-    subpage_types = ["cms.ContentPage", "lms.CourseIndexPage"]
+    subpage_types = [
+        "cms.ContentPage",
+        "lms.CourseIndexPage",
+        "mediation.PartnerListPage",
+        "mediation.ResourceCatalogPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")

@@ -7,6 +7,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from cms.models import ContentPage, HomePage
 from lms.models import CourseIndexPage
+from mediation.models import PartnerListPage, ResourceCatalogPage
 from tests.factories import ContentPageFactory, HomePageFactory
 
 
@@ -44,8 +45,11 @@ class HomePageTests(ChainonPageTestCase):
         self.assertPageIsRoutable(self.home)
         self.assertPageIsRenderable(self.home)
 
-    def test_accepts_content_pages_and_the_course_catalogue(self):
-        self.assertAllowedSubpageTypes(HomePage, {ContentPage, CourseIndexPage})
+    def test_accepts_content_pages_the_course_catalogue_and_the_partners(self):
+        self.assertAllowedSubpageTypes(
+            HomePage,
+            {ContentPage, CourseIndexPage, PartnerListPage, ResourceCatalogPage},
+        )
 
 
 class ContentPageTests(ChainonPageTestCase):

@@ -7,6 +7,7 @@ from django.apps import apps
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import CommandError, call_command
 from django.test import Client
+from django.utils.html import escape
 from wagtail.models import Page
 
 from cms.demo.accounts import DEMO_ACCOUNTS
@@ -14,6 +15,13 @@ from cms.models import HomePage
 from mediation.models import PartnerInstitution
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def own_storage(local_storage):
+    """The seed unpacks an H5P package: each test gets storage of its own, so
+    none finds the libraries another one installed."""
+    return local_storage
 
 
 def _row_counts():
@@ -136,3 +144,112 @@ def test_seed_builds_the_demo_course_in_five_languages_with_two_cohorts(client):
     unit = UnitPage.objects.filter(locale__language_code="fr").order_by("path").first()
     assert client.get(unit.url).status_code == 200
     assert client.get("/fr/learning/").status_code == 200
+
+
+def _h5p_blocks(unit):
+    return [child for child in unit.body if child.block_type == "h5p_activity"]
+
+
+def test_seed_puts_a_playable_h5p_activity_in_the_demo_course(client, capsys):
+    from cms.demo.courses import H5P_BLOCK_TITLES, H5P_UNIT_SLUG, h5p_block_id
+    from lms.models import UnitPage
+    from media.h5p_models import H5PPackage
+
+    call_command("seed_demo", "--force", stdout=StringIO())
+    assert "Demo H5P activity" in capsys.readouterr().out
+
+    unit = UnitPage.objects.get(locale__language_code="fr", slug=H5P_UNIT_SLUG)
+    translations = UnitPage.objects.filter(translation_key=unit.translation_key)
+    assert translations.count() == 5
+    package = H5PPackage.objects.get()
+    assert package.status == H5PPackage.Status.READY
+    assert package.main_library == "H5P.TrueFalse 1.6"
+    assert package.language == "fr"
+    assert package.title.startswith("Vrai ou faux")
+    assert package.owner.email == "admin@chainon.example"
+    for page in translations.select_related("locale"):
+        [block] = _h5p_blocks(page)
+        assert block.id == h5p_block_id()
+        assert block.value["package"] == str(package.pk)
+        assert block.value["title"] == H5P_BLOCK_TITLES[page.locale.language_code]
+        assert block.value["required"] is False
+        assert block.value["passing_score"] is None
+    # Only that unit has one.
+    assert sum(len(_h5p_blocks(u)) for u in UnitPage.objects.all()) == 5
+
+    learner = get_user_model().objects.get(email="apprenant@chainon.example")
+    client.force_login(learner)
+    for page in translations.filter(locale__language_code__in=["fr", "en"]):
+        response = client.get(page.url)
+        assert response.status_code == 200
+        html = response.content.decode()
+        title = H5P_BLOCK_TITLES[page.locale.language_code]
+        assert "<iframe" in html and "h5p-activity__frame" in html
+        assert f'title="{escape(title)}"' in html
+
+
+def test_the_demo_h5p_activity_is_in_french(local_storage):
+    import json
+
+    from cms.demo.h5p import TRUEFALSE_WORKSPACE, french_content
+    from media.h5p_models import H5PPackage
+
+    call_command("seed_demo", "--force", stdout=StringIO())
+    package = H5PPackage.objects.get()
+    with local_storage.open(f"{package.content_folder}content.json") as handle:
+        content = json.load(handle)
+    assert (
+        "musée" in content["question"] and "habitant·es-relais" in content["question"]
+    )
+    assert content["correct"] == "false"
+    assert content["l10n"]["trueText"] == "Vrai"
+    assert content["l10n"]["checkAnswer"] == "Vérifier"
+
+    def shape(value):
+        if isinstance(value, dict):
+            return {key: shape(item) for key, item in value.items()}
+        return type(value).__name__
+
+    original = json.loads(
+        (TRUEFALSE_WORKSPACE / "content" / "content.json").read_text()
+    )
+    assert shape(french_content(original)) == shape(original)
+    assert shape(content) == shape(original)
+
+
+def test_seeding_twice_keeps_one_h5p_package_and_one_block(capsys):
+    from cms.demo.courses import H5P_UNIT_SLUG
+    from lms.models import UnitPage
+    from media.h5p_models import H5PPackage
+
+    call_command("seed_demo", "--force", stdout=StringIO())
+    package = H5PPackage.objects.get()
+    capsys.readouterr()
+    call_command("seed_demo", "--force", stdout=StringIO())
+    assert "already in the unit" in capsys.readouterr().out
+
+    assert list(H5PPackage.objects.all()) == [package]
+    again = H5PPackage.objects.get()
+    assert (again.checksum, again.updated_at) == (package.checksum, package.updated_at)
+    unit = UnitPage.objects.get(locale__language_code="fr", slug=H5P_UNIT_SLUG)
+    for page in UnitPage.objects.filter(translation_key=unit.translation_key):
+        assert len(_h5p_blocks(page)) == 1
+
+
+def test_seed_without_the_npm_workspace_skips_the_h5p_activity(
+    monkeypatch, tmp_path, capsys
+):
+    from cms.demo import h5p
+    from lms.models import UnitPage
+    from media.h5p_models import H5PPackage
+
+    missing = tmp_path / "node_modules" / "h5p-fixture-truefalse"
+    monkeypatch.setattr(h5p, "TRUEFALSE_WORKSPACE", missing)
+    call_command("seed_demo", "--force", stdout=StringIO())
+
+    printed = capsys.readouterr().out
+    [notice] = [line for line in printed.splitlines() if "H5P" in line]
+    assert "skipped" in notice and str(missing) in notice
+    assert not H5PPackage.objects.exists()
+    assert not any(_h5p_blocks(unit) for unit in UnitPage.objects.all())
+    assert UnitPage.objects.count() == 6 * 5

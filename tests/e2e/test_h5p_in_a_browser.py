@@ -8,7 +8,9 @@ question right and the quiz wrong: the unit page stores the statements
 under each block's IRI, the progress rows follow, the unit stays
 incomplete (the quiz is required), and a reload shows both answers again
 from the saved state.  The player's frame has an opaque origin (no
-cookies) and its policy refuses nothing it needs.
+cookies) and its policy refuses nothing it needs.  The first test runs
+twice: with files on the local disk and on S3 (SeaweedFS), where the frame
+loads the libraries and content straight from the bucket.
 """
 
 import json
@@ -29,6 +31,7 @@ from lms.models import ActivityProgress, Statement
 from lms.models.lrs_documents import LRSDocument
 from lms.xapi.agents import actor_ifi, learner_agent
 from media.h5p_models import H5PPackage
+from media.storage_access import is_s3
 from tests.factories import UserFactory
 from tests.support.course_fixtures import publish
 from tests.support.h5p_packages import testquiz_package, truefalse_package
@@ -216,7 +219,7 @@ def packages_in_a_unit(live_server, course, admin_page, tmp_path):
 
 
 def test_a_learner_plays_uploaded_packages_and_finds_their_answers_again(
-    live_server, local_storage, course, admin_page, learner_page, tmp_path
+    live_server, storage, course, admin_page, learner_page, tmp_path
 ):
     unit, truefalse_iri, quiz_iri = packages_in_a_unit(
         live_server, course, admin_page, tmp_path
@@ -227,6 +230,8 @@ def test_a_learner_plays_uploaded_packages_and_finds_their_answers_again(
     page = learner_page
     console = []
     page.on("console", lambda message: console.append(message))  # frames too
+    fetched = []
+    page.on("requestfinished", lambda request: fetched.append(request.url))
     sign_in(page.context, live_server, learner)
     page.goto(live_server.url + unit.url)
 
@@ -336,6 +341,13 @@ def test_a_learner_plays_uploaded_packages_and_finds_their_answers_again(
     assert len(statements(truefalse_iri, "answered")) == 1
     assert len(statements(quiz_iri, "answered")) == 1
     assert saved_state(truefalse_iri, learner) == {"answer": False}
+
+    # On S3 the libraries and content came from the bucket (the site only
+    # redirects), across origins from the frame's opaque one: CORS works.
+    if is_s3(storage):
+        from_bucket = [url for url in fetched if url.startswith(storage.endpoint_url)]
+        assert any("/h5p/libraries/H5P.TrueFalse-1.6/" in url for url in from_bucket)
+        assert any(url.split("?")[0].endswith("/content.json") for url in from_bucket)
 
     # Nothing the player needed was refused: neither by its own policy nor
     # by the learning record store.

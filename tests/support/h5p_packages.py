@@ -18,18 +18,21 @@ tests upload real packages rather than hand-made look-alikes:
   from ``testquiz_files()`` or ``truefalse_files()`` and add, change or drop
   entries.
 
-Zips are deterministic: entries in sorted order, a fixed date and fixed
-permissions, so the same files always give the same bytes (and the same
-hash).
+Zips are deterministic (entries in sorted order, a fixed date and fixed
+permissions, so the same files always give the same bytes and the same
+hash): they are made by ``media.h5p.pack``, as the demo seed's are.
 """
 
 from __future__ import annotations
 
-import io
-import zipfile
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
+
+# ZIP_DATE and ZIP_FILE_MODE are re-exported for the tests that check them.
+from media.h5p.pack import ZIP_DATE as ZIP_DATE
+from media.h5p.pack import ZIP_FILE_MODE as ZIP_FILE_MODE
+from media.h5p.pack import folder_files, zip_files
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 FIXTURES_DIR = REPO_ROOT / "tests" / "fixtures" / "h5p"
@@ -58,10 +61,6 @@ TRUEFALSE_LIBRARIES = (
 )
 TESTQUIZ_LIBRARIES = ("Chainon.TestQuiz-1.0",)
 
-# 1980-01-01, the earliest date a zip can hold: no build time leaks in.
-ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-ZIP_FILE_MODE = 0o644
-
 
 class FixtureMissing(RuntimeError):
     """A fixture's files are not on disk (npm packages not installed)."""
@@ -71,27 +70,7 @@ def h5p_package(files: Mapping[str, bytes | str]) -> bytes:
     """Zip ``files`` (path inside the package → content; ``str`` is written
     as UTF-8) into .h5p bytes.  Paths are used as given, so a test can put
     ``../evil`` or a stray file in on purpose."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name in sorted(files):
-            content = files[name]
-            if isinstance(content, str):
-                content = content.encode()
-            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = ZIP_FILE_MODE << 16
-            archive.writestr(info, content)
-    return buffer.getvalue()
-
-
-def folder_files(root: Path, *, skip: frozenset[str] = frozenset()) -> dict[str, bytes]:
-    """Every file under ``root`` by its POSIX path relative to ``root``,
-    less those named in ``skip`` (relative paths)."""
-    return {
-        path.relative_to(root).as_posix(): path.read_bytes()
-        for path in sorted(root.rglob("*"))
-        if path.is_file() and path.relative_to(root).as_posix() not in skip
-    }
+    return zip_files(files, allow_unsafe_names=True)
 
 
 @cache

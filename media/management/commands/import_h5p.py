@@ -7,12 +7,11 @@ is refused, prints every reason and exits non-zero, keeping nothing.
 
 from pathlib import Path
 
-from django.core.files import File
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Collection
 
 from media.h5p_models import H5PPackage
-from media.h5p_tasks import process
+from media.h5p_tasks import import_package
 
 
 class Command(BaseCommand):
@@ -41,16 +40,14 @@ class Command(BaseCommand):
                 raise CommandError(
                     f"No collection named {partner!r}. Known: {names or '(none)'}."
                 )
-        package = H5PPackage(title=title, collection=collection)
         with path.open("rb") as handle:
-            package.file.save(path.name, File(handle), save=False)
-        package.save()
-        package = process(package)
+            package = import_package(
+                handle, path.name, title=title, collection=collection
+            )
         if package.status == H5PPackage.Status.READY:
             self.stdout.write(str(package.pk))
             return
         for reason in package.reasons:
             where = reason["path"] or "(package)"
             self.stderr.write(f"{where}: {reason['message']} [{reason['rule']}]")
-        package.delete()
         raise CommandError(f"{path.name} was refused ({len(package.reasons)} reasons).")

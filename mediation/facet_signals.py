@@ -1,0 +1,1 @@
+"""Keeps the catalogue's facet rows in step with publication."""

@@ -1,0 +1,1 @@
+"""Keeps each partner's rights in step with its pages."""
