@@ -24,7 +24,7 @@ class Command(BaseCommand):
                 "seed_demo creates accounts with public passwords; it only runs with "
                 "DEBUG on. Use --force to load the demo on a non-debug instance."
             )
-        accounts = seed_demo()
+        accounts = seed_demo(report=self.stdout.write)
         self.stdout.write(self.style.SUCCESS("Demo network ready."))
         self.stdout.write("Demo accounts (e-mail / password / role):")
         for account in accounts:
