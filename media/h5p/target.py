@@ -10,10 +10,18 @@ from typing import BinaryIO, Protocol
 
 
 class Target(Protocol):
+    """``save`` may return before the file is durable (a target may write
+    in the background); ``flush`` returns once every file saved so far is,
+    or raises the first error.  ``unpack`` flushes before each marker, so a
+    marker never exists before the files it vouches for.  A target that
+    writes synchronously has nothing to do in ``flush``."""
+
     def exists(self, name: str) -> bool: ...
 
     def save(self, name: str, content: BinaryIO, size: int) -> None:
         """Write ``content`` (read to its end) under exactly ``name``."""
+
+    def flush(self) -> None: ...
 
     def delete(self, name: str) -> None: ...
 
@@ -34,6 +42,9 @@ class MemoryTarget:
         while chunk := content.read(1 << 16):
             chunks.append(chunk)
         self.files[name] = b"".join(chunks)
+
+    def flush(self) -> None:
+        pass
 
     def delete(self, name: str) -> None:
         self.files.pop(name, None)

@@ -140,6 +140,14 @@ def unpack(
         for library in report.libraries_to_install:
             _install_library(archive, entries, library, target)
         return _write_content(archive, entries, report, target, folder, semantics_of)
+    except BaseException:
+        # Let background writes end before the caller retries or cleans up;
+        # their own errors matter less than the one being raised.
+        try:
+            target.flush()
+        except Exception:  # noqa: BLE001, S110
+            pass
+        raise
     finally:
         archive.close()
 
@@ -186,6 +194,14 @@ def _read_marker(
     with target.open(path) as handle:
         value, problem = load_json(handle.read(16 * 1024 * 1024), path, "marker")
     return value if problem is None and isinstance(value, dict) else None
+
+
+def _save_marker(target: Target, path: str, value) -> None:
+    """A marker is written once every file before it is durable, and is
+    itself durable when this returns."""
+    target.flush()
+    _save_json(target, path, value)
+    target.flush()
 
 
 def _save_json(target: Target, path: str, value) -> None:
@@ -248,7 +264,7 @@ def _install_library(
     for packaged in library.files:
         _stream(archive, entries[packaged.entry], target, f"{folder}/{packaged.path}")
     paths = sorted(packaged.path for packaged in library.files)
-    _save_json(
+    _save_marker(
         target,
         f"{folder}/{LIBRARY_MARKER}",
         {
@@ -293,7 +309,7 @@ def _write_content(
         _package_semantics(archive, report, semantics_of),
     )
     _save_json(target, f"{folder}/content.json", cleaned)
-    _save_json(
+    _save_marker(
         target,
         f"{folder}/{CONTENT_MARKER}",
         {

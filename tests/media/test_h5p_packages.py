@@ -383,3 +383,59 @@ def test_a_partner_editor_uploads_and_finds_a_package_in_each_language(
         client.post(reverse("h5p_packages:delete", args=[theirs.pk])).status_code == 404
     )
     assert H5PPackage.objects.filter(pk=theirs.pk).exists()
+
+
+def test_s3_writes_in_the_background_are_all_there_before_the_marker(
+    seaweedfs, settings
+):
+    """Small files go to S3 from background threads: when ``unpack`` has
+    written the marker, every one of them is stored; a write that fails is
+    raised by ``flush`` and no marker is written."""
+    import io
+
+    from botocore.exceptions import ClientError
+    from django.core.files.storage import storages
+
+    from media.h5p.package import inspect
+    from media.h5p.unpack import CONTENT_MARKER, content_folder, unpack
+    from media.h5p_storage import IN_FLIGHT, StorageTarget
+    from tests.support.storage_fixtures import s3_settings
+
+    settings.STORAGES = {**settings.STORAGES, "default": s3_settings(seaweedfs)}
+    storage = storages["default"]
+    target = StorageTarget(storage)
+    files = testquiz_files()
+    for n in range(3 * IN_FLIGHT):
+        files[f"content/images/{n}.png"] = b"\x89PNG\r\n\x1a\n" + bytes([n]) * 2000
+    data = h5p_package(files)
+    report = inspect(
+        io.BytesIO(data), installed=lambda *ref: None, may_install_libraries=True
+    )
+    unpack(
+        io.BytesIO(data),
+        report,
+        target,
+        content_id="background",
+        semantics_of=lambda name: None,
+    )
+    folder = content_folder("background")
+    assert storage.exists(f"{folder}/{CONTENT_MARKER}")
+    for n in range(3 * IN_FLIGHT):
+        with storage.open(f"{folder}/images/{n}.png") as stored:
+            assert stored.read()[-1] == n
+
+    # The same writes with a wrong secret: S3 refuses, the error surfaces.
+    refused = StorageTarget(
+        type(storage)(**{**s3_settings(seaweedfs)["OPTIONS"], "secret_key": "wrong"})
+    )
+    refused.save("h5p/x.png", io.BytesIO(b"x"), 1)
+    with pytest.raises(ClientError):
+        refused.flush()
+    with pytest.raises(ClientError):
+        unpack(
+            io.BytesIO(data),
+            report,
+            refused,
+            content_id="never",
+            semantics_of=lambda name: None,
+        )

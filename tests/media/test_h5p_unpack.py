@@ -74,6 +74,9 @@ class DiskTarget:
     def open(self, name):
         return open(self.root / name, "rb")
 
+    def flush(self):
+        pass
+
 
 def no_semantics(name):
     return None
