@@ -17,6 +17,7 @@ class SiteLocaleMiddleware(LocaleMiddleware):
             "/api/",
             "/xapi/",
             "/h5p/",
+            "/iiif/",
             "/admin/",
             "/documents/",
             settings.MEDIA_URL,

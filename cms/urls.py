@@ -24,6 +24,8 @@ urlpatterns = [
     # The learning record store: xAPI clients call it without a language.
     path("xapi/", include("lms.xapi.urls")),
     path("h5p/", include("media.h5p_urls")),
+    # IIIF manifests and JSON-LD descriptions: one address for every language.
+    path("iiif/", include("mediation.urls")),
 ]
 
 # Files on the local disk are served by Chaînon itself, in ranges so video
