@@ -15,8 +15,9 @@ from __future__ import annotations
 from django.utils.html import strip_tags
 
 from mediation import vocabulary as vocab
-from mediation.iiif import (
-    CAPTION_KINDS,
+from mediation.iiif import CAPTION_KINDS
+from mediation.models import MediaItem
+from mediation.published import (
     LANGUAGE_CODES,
     Links,
     ResourceRecord,
@@ -25,7 +26,6 @@ from mediation.iiif import (
     in_every_language,
     language_of,
 )
-from mediation.models import MediaItem
 
 SCHEMA = "https://schema.org/"
 EDM = "http://www.europeana.eu/schemas/edm/"

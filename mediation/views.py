@@ -24,8 +24,9 @@ from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 
 from media.storage_access import is_s3
-from mediation.iiif import Links, ResourceRecord, build_manifest
+from mediation.iiif import build_manifest
 from mediation.jsonld import build_description
+from mediation.published import Links, ResourceRecord
 
 MANIFEST_TYPE = (
     'application/ld+json;profile="http://iiif.io/api/presentation/3/context.json"'
