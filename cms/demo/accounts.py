@@ -1,7 +1,11 @@
 """Demo accounts: one person per role, plus an administrator.
 
 The passwords are public (printed by ``make run`` and listed in the README):
-``seed_demo`` refuses to create them outside DEBUG unless told to.
+``seed_demo`` refuses to create them outside DEBUG unless told to.  A
+partner's editors and moderators also name their partner (``partner``, a
+partner slug) and their part in its space (``space_role``): two editors of
+two institutions, each publishing only in their own space, and a moderator
+who approves what Lisbon's editor submits.
 """
 
 from cms.roles import LEARNER, NETWORK_COORDINATOR, PARTNER_EDITOR, TRAINER
@@ -42,6 +46,26 @@ DEMO_ACCOUNTS = [
         "first_name": "João",
         "last_name": "Editor",
         "role": PARTNER_EDITOR,
+        "partner": "mnac-lisboa",
+        "space_role": "editor",
+    },
+    {
+        "email": "moderateur.lisboa@chainon.example",
+        "password": "chainon-moderator-demo",
+        "first_name": "Rui",
+        "last_name": "Moderador",
+        "role": PARTNER_EDITOR,
+        "partner": "mnac-lisboa",
+        "space_role": "moderator",
+    },
+    {
+        "email": "editrice.torino@chainon.example",
+        "password": "chainon-editor-demo",
+        "first_name": "Giulia",
+        "last_name": "Editrice",
+        "role": PARTNER_EDITOR,
+        "partner": "accademia-albertina",
+        "space_role": "editor",
     },
     {
         "email": "apprenant@chainon.example",

@@ -1,5 +1,5 @@
 """Build the demo network: locales, pages in five languages, partners, accounts,
-the demo course and its H5P activity.
+the demo course and its H5P activity, the partner area and its resources.
 
 Every function creates what is missing and leaves what exists alone, so the
 seed can run on every ``make run`` without duplicating rows or overwriting
@@ -17,12 +17,14 @@ from wagtail.models import Locale, Page, Site
 
 from cms.models import ContentPage, HomePage
 from mediation.models import PartnerInstitution
+from mediation.spaces import add_editor, add_moderator
 
 from .accounts import DEMO_ACCOUNTS
 from .courses import ensure_catalogue, ensure_cohorts, ensure_h5p_activity
 from .h5p import ensure_h5p_package
 from .pages import ABOUT, ACCESSIBILITY, HOME
 from .partners import PARTNERS
+from .resources import ensure_partner_area
 
 SOURCE_LANGUAGE = "fr"
 
@@ -183,6 +185,20 @@ def ensure_accounts():
     return DEMO_ACCOUNTS
 
 
+def ensure_partner_people(locales):
+    """Each demo editor and moderator in their own partner's space only."""
+    User = get_user_model()
+    joins = {"editor": add_editor, "moderator": add_moderator}
+    for account in DEMO_ACCOUNTS:
+        if "partner" not in account:
+            continue
+        partner = PartnerInstitution.objects.get(
+            slug=account["partner"], locale=locales[SOURCE_LANGUAGE]
+        )
+        user = User.objects.get(email__iexact=account["email"])
+        joins[account["space_role"]](user, partner)
+
+
 def _print(line):
     sys.stdout.write(f"{line}\n")
 
@@ -232,5 +248,7 @@ def seed_demo(report=_print):
     ensure_pages(locales)
     ensure_partners(locales)
     accounts = ensure_accounts()
+    ensure_partner_people(locales)
     ensure_learning(locales, report)
+    ensure_partner_area(locales, report)
     return accounts

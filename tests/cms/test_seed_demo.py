@@ -24,6 +24,13 @@ def own_storage(local_storage):
     return local_storage
 
 
+def seed() -> str:
+    """Run the seed command; return what it printed."""
+    out = StringIO()
+    call_command("seed_demo", "--force", stdout=out)
+    return out.getvalue()
+
+
 def _row_counts():
     return {
         model._meta.label: model._default_manager.count() for model in apps.get_models()
@@ -150,13 +157,12 @@ def _h5p_blocks(unit):
     return [child for child in unit.body if child.block_type == "h5p_activity"]
 
 
-def test_seed_puts_a_playable_h5p_activity_in_the_demo_course(client, capsys):
+def test_seed_puts_a_playable_h5p_activity_in_the_demo_course(client):
     from cms.demo.courses import H5P_BLOCK_TITLES, H5P_UNIT_SLUG, h5p_block_id
     from lms.models import UnitPage
     from media.h5p_models import H5PPackage
 
-    call_command("seed_demo", "--force", stdout=StringIO())
-    assert "Demo H5P activity" in capsys.readouterr().out
+    assert "Demo H5P activity" in seed()
 
     unit = UnitPage.objects.get(locale__language_code="fr", slug=H5P_UNIT_SLUG)
     translations = UnitPage.objects.filter(translation_key=unit.translation_key)
@@ -217,16 +223,14 @@ def test_the_demo_h5p_activity_is_in_french(local_storage):
     assert shape(content) == shape(original)
 
 
-def test_seeding_twice_keeps_one_h5p_package_and_one_block(capsys):
+def test_seeding_twice_keeps_one_h5p_package_and_one_block():
     from cms.demo.courses import H5P_UNIT_SLUG
     from lms.models import UnitPage
     from media.h5p_models import H5PPackage
 
-    call_command("seed_demo", "--force", stdout=StringIO())
+    seed()
     package = H5PPackage.objects.get()
-    capsys.readouterr()
-    call_command("seed_demo", "--force", stdout=StringIO())
-    assert "already in the unit" in capsys.readouterr().out
+    assert "already in the unit" in seed()
 
     assert list(H5PPackage.objects.all()) == [package]
     again = H5PPackage.objects.get()
@@ -236,18 +240,14 @@ def test_seeding_twice_keeps_one_h5p_package_and_one_block(capsys):
         assert len(_h5p_blocks(page)) == 1
 
 
-def test_seed_without_the_npm_workspace_skips_the_h5p_activity(
-    monkeypatch, tmp_path, capsys
-):
+def test_seed_without_the_npm_workspace_skips_the_h5p_activity(monkeypatch, tmp_path):
     from cms.demo import h5p
     from lms.models import UnitPage
     from media.h5p_models import H5PPackage
 
     missing = tmp_path / "node_modules" / "h5p-fixture-truefalse"
     monkeypatch.setattr(h5p, "TRUEFALSE_WORKSPACE", missing)
-    call_command("seed_demo", "--force", stdout=StringIO())
-
-    printed = capsys.readouterr().out
+    printed = seed()
     [notice] = [line for line in printed.splitlines() if "H5P" in line]
     assert "skipped" in notice and str(missing) in notice
     assert not H5PPackage.objects.exists()
