@@ -47,7 +47,9 @@ class H5PPackageForm(WagtailAdminModelForm):
             collections = permission_policy.collections_user_has_permission_for(
                 user, "add"
             )
-        if self.instance.pk and self.instance.collection_id:
+        # A package's collection stays choosable when editing it; a new one
+        # (whose UUID primary key is already set) gets no such exception.
+        if not self.instance._state.adding and self.instance.collection_id:
             collections = collections | Collection.objects.filter(
                 pk=self.instance.collection_id
             )

@@ -265,6 +265,14 @@ class TestAdminUpload:
         assert response.status_code == 200  # the form again, with the error
         assert not H5PPackage.objects.exists()
 
+    def test_a_partner_editor_cannot_upload_to_the_root_collection(
+        self, client, local_storage, partner_editor
+    ):
+        root = Collection.get_first_root_node()
+        response = upload(client, partner_editor, testquiz_package(), root)
+        assert response.status_code == 200  # the form again, with the error
+        assert not H5PPackage.objects.exists()
+
 
 def test_a_new_file_replaces_the_old_content(tmp_path, local_storage):
     package = H5PPackage(title="Quiz")
