@@ -211,6 +211,17 @@ STATICFILES_DIRS = [
     ),
     # The H5P player (h5p-standalone), served by Chaînon: never from a CDN.
     ("vendor/h5p-standalone", NODE_MODULES_DIR / "h5p-standalone" / "dist"),
+    # The mediation resources' viewers (mediation/static/mediation/js/):
+    # 360° panoramas, zoomable images, 3D models and the decoders of
+    # compressed models, which <model-viewer> would otherwise fetch from a CDN.
+    ("vendor/pannellum", NODE_MODULES_DIR / "pannellum" / "build"),
+    (
+        "vendor/openseadragon",
+        NODE_MODULES_DIR / "openseadragon" / "build" / "openseadragon",
+    ),
+    ("vendor/model-viewer", NODE_MODULES_DIR / "@google" / "model-viewer" / "dist"),
+    ("vendor/draco", NODE_MODULES_DIR / "three" / "examples/jsm/libs/draco"),
+    ("vendor/basis", NODE_MODULES_DIR / "three" / "examples/jsm/libs/basis"),
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
