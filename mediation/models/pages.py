@@ -68,6 +68,13 @@ class ResourceCatalogPage(Page):
         verbose_name = _("resource catalogue")
         verbose_name_plural = _("resource catalogues")
 
+    def get_context(self, request, *args, **kwargs):  # issue 7: the catalogue
+        from mediation.catalogue import catalogue_context  # it imports the models
+
+        return super().get_context(request, *args, **kwargs) | catalogue_context(
+            self, request
+        )
+
 
 class PartnerIndexPage(Page):
     """One institution's space: its presentation and its published resources.
@@ -110,6 +117,7 @@ class PartnerIndexPage(Page):
             MediationResourcePage.objects.child_of(self)
             .live()
             .public()
+            .select_related("partner")
             .order_by("-first_published_at", "pk")
         )
         page = Paginator(resources, RESOURCES_PER_PAGE).get_page(

@@ -1,7 +1,6 @@
 """Small helpers of the partner area's pages."""
 
 from django import template
-from django.db.models import prefetch_related_objects
 from django.urls import NoReverseMatch, reverse
 
 register = template.Library()
@@ -23,15 +22,6 @@ def iiif_url(name, key) -> str:
         return reverse(name, kwargs={"key": key})
     except NoReverseMatch:
         return ""
-
-
-@register.filter
-def with_partners(resources):
-    """The resources of a list page with their partner loaded in one query,
-    whatever their number (each card names its partner)."""
-    items = list(resources)
-    prefetch_related_objects(items, "partner")
-    return items
 
 
 @register.filter
