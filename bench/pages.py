@@ -1,8 +1,11 @@
-"""Throughput of a unit page for an enrolled learner, against a bare Django view.
+"""Throughput of Chaînon's pages against a bare Django view.
 
-The unit holds ten blocks (headings, paragraphs, a testimony, a reflection
-question with the learner's saved answer, a checklist and a field
-assignment).  Chaînon runs in gunicorn (one worker, four threads) as in
+A unit page for an enrolled learner (ten blocks: headings, paragraphs, a
+testimony, a reflection question with the learner's saved answer, a
+checklist and a field assignment), the learner home, a mediation resource
+page, a partner's page and the resource catalogue (every French resource
+of the demo plus ``EXTRA_RESOURCES`` more, unfiltered, then with words and
+two facets).  Chaînon runs in gunicorn (one worker, four threads) as in
 production, with the demo network in a throw-away SQLite database; each
 page is requested over HTTP with keep-alive, one request at a time, and so
 is a bare Django view served by the same worker.  The figure that matters
@@ -29,6 +32,11 @@ from bench.gunicorn import Gunicorn  # noqa: E402
 
 ROUNDS = 300
 TEN_BLOCK_SLUG = "dix-blocs"
+#: Resources added to the demo's, so the catalogue pages through results.
+EXTRA_RESOURCES = 60
+RESOURCE_TYPES = ["video", "audio_guide", "tour_360", "object_3d", "image_set"]
+AUDIENCES = [["families"], ["youth", "families"], ["rural"], ["mediators"]]
+FEATURES = [["closedCaptions", "transcript"], ["alternativeText"], ["signLanguage"]]
 
 
 def ten_block_body():
@@ -55,6 +63,66 @@ def ten_block_body():
                 "due_offset_days": 14,
             },
         ),
+    ]
+
+
+def mediation_pages() -> list[tuple[str, bool, str]]:
+    """The demo's partner area in French, grown by ``EXTRA_RESOURCES``; the
+    resource page measured is the demo resource with the most media items."""
+    from django.db.models import Count
+    from wagtail.models import Locale
+
+    from cms.models import HomePage
+    from mediation.models import (
+        MediationResourcePage,
+        PartnerIndexPage,
+        PartnerInstitution,
+        PartnerListPage,
+        ResourceCatalogPage,
+    )
+
+    french = Locale.objects.get(language_code="fr")
+    home = HomePage.objects.get(locale=french)
+    catalogue = ResourceCatalogPage.objects.filter(locale=french).first()
+    if catalogue is None:
+        catalogue = ResourceCatalogPage(title="Ressources", slug="ressources")
+        home.add_child(instance=catalogue)
+        catalogue.save_revision().publish()
+    indexes = list(PartnerIndexPage.objects.filter(locale=french))
+    if not indexes:
+        partners = PartnerListPage(title="Partenaires", slug="partenaires")
+        home.add_child(instance=partners)
+        partners.save_revision().publish()
+        partner = PartnerInstitution.objects.create(
+            name="Musée du banc d'essai",
+            slug="banc-essai",
+            kind="museum",
+            country="FR",
+            locale=french,
+        )
+        index = PartnerIndexPage(title=partner.name, slug="banc-essai", partner=partner)
+        partners.add_child(instance=index)
+        index.save_revision().publish()
+        indexes = [index]
+    for n in range(EXTRA_RESOURCES):
+        page = MediationResourcePage(
+            title=f"Ressource de médiation {n:02d}",
+            slug=f"banc-essai-{n:02d}",
+            summary="Une ressource de médiation pour le banc d'essai du catalogue.",
+            resource_type=RESOURCE_TYPES[n % len(RESOURCE_TYPES)],
+            audiences=AUDIENCES[n % len(AUDIENCES)],
+            accessibility_features=FEATURES[n % len(FEATURES)],
+        )
+        indexes[n % len(indexes)].add_child(instance=page)
+        page.save_revision().publish()
+    resources = MediationResourcePage.objects.live().filter(locale=french)
+    richest = resources.annotate(items=Count("media_items")).order_by("-items", "pk")
+    words = "?q=m%C3%A9diation&type=video&type=audio_guide&audience=families"
+    return [
+        ("mediation resource page (anonymous)", False, richest.first().url),
+        ("partner page (anonymous)", False, indexes[0].url),
+        (f"catalogue, {resources.count()} resources (anonymous)", False, catalogue.url),
+        ("catalogue, words + two facets", False, catalogue.url + words),
     ]
 
 
@@ -92,6 +160,7 @@ def prepare(env: dict):
         ("plain Wagtail page (anonymous)", False, "/fr/le-reseau/"),
         ("unit page, 10 blocks, enrolled learner", True, unit.url),
         ("learner home (Mes formations)", True, "/fr/learning/"),
+        *mediation_pages(),
     ]
     queries = {}
     for _label, signed_in, url in pages:
@@ -131,14 +200,14 @@ def main():
         signed_in = {"Cookie": f"sessionid={session_id}"}
         baseline, _size = requests_per_second(http, server.url, "/bare/", {})
         header = ("page", "req/s", "ratio", "queries", "KiB")
-        print("{:42} {:>8} {:>7} {:>8} {:>6}".format(*header))
-        print(f"{'bare Django view':42} {baseline:8.0f} {1:7.3f} {0:8d} {0:6d}")
+        print("{:44} {:>8} {:>7} {:>8} {:>6}".format(*header))
+        print(f"{'bare Django view':44} {baseline:8.0f} {1:7.3f} {0:8d} {0:6d}")
         for label, needs_session, url in pages:
             rps, size = requests_per_second(
                 http, server.url, url, signed_in if needs_session else {}
             )
             print(
-                f"{label:42} {rps:8.0f} {rps / baseline:7.3f} "
+                f"{label:44} {rps:8.0f} {rps / baseline:7.3f} "
                 f"{queries[url]:8d} {size // 1024:6d}"
             )
     finally:
