@@ -18,6 +18,9 @@ FIELD_ASSIGNMENT = "field-assignment"
 COURSE = "course"
 MODULE = "module"
 H5P = "h5p"
+# One embedding of a mediation resource in a unit (its block), not the
+# resource itself: the same resource in two units is two activities.
+MEDIATION_RESOURCE = "mediation-resource"
 
 
 def activity_iri(kind: str, identifier: UUID | str) -> str:

@@ -2,13 +2,14 @@
 
 A unit alternates short lessons (text, images, video, documents,
 testimonies) with what the learner *does*: answer a reflection question for
-themselves, tick a checklist, play an H5P activity, and carry out a field
-assignment in their own territory.  Blocks the learner acts on carry their
-own UUID (Wagtail's block id), which names them for good: answers, field
-reports and activity IRIs point to it.
+themselves, tick a checklist, play an H5P activity, explore a partner
+museum's mediation resource, and carry out a field assignment in their own
+territory.  Blocks the learner acts on carry their own UUID (Wagtail's
+block id), which names them for good: answers, field reports and activity
+IRIs point to it.
 
-To add a block type (mediation resources), append it to ``UNIT_BLOCKS``
-and run ``makemigrations``: the unit body is built from that list.
+To add a block type, append it to ``UNIT_BLOCKS`` and run
+``makemigrations``: the unit body is built from that list.
 """
 
 import uuid
@@ -182,6 +183,23 @@ class FieldAssignmentBlock(blocks.StructBlock):
         label = _("Field assignment")
 
 
+def learner_in_page(request, block_id, prefix: str) -> dict:
+    """The signed-in reader's xAPI agent and the id of the JSON script that
+    carries it, for a block whose script sends statements: the page names
+    the learner exactly as the LRS stores them (it forces that actor
+    anyway).  Empty for an anonymous reader of an open course, whose
+    viewing is not recorded."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or not block_id:
+        return {}
+    from lms.xapi.agents import learner_agent
+
+    return {
+        "agent": learner_agent(user),
+        "agent_script_id": f"{prefix}-agent-{block_id}",
+    }
+
+
 def ready_h5p_packages():
     """The packages an editor may choose: ready ones, by title.  Called when
     the form is drawn, so a package unpacked a minute ago is offered."""
@@ -261,12 +279,7 @@ class H5PActivityBlock(blocks.StructBlock):
             h5p["player_url"] = player_url(package.pk, request_origin(request))
         if block_id:
             h5p["activity_iri"] = activity.activity_iri(activity.H5P, block_id)
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and block_id:
-            from lms.xapi.agents import learner_agent
-
-            h5p["agent"] = learner_agent(user)
-            h5p["agent_script_id"] = f"h5p-agent-{block_id}"
+        h5p.update(learner_in_page(request, block_id, "h5p"))
         context["h5p"] = h5p
         return context
 
@@ -274,6 +287,102 @@ class H5PActivityBlock(blocks.StructBlock):
         icon = "code"
         template = "lms/blocks/h5p_activity_block.html"
         label = _("H5P activity")
+
+
+class MediationResourceBlock(blocks.StructBlock):
+    """A partner's mediation resource shown in the unit: its card, then its
+    viewers (360°, 3D, image, audio, video...) in the page itself.
+
+    The activity is the embedding, named by the block's UUID, not the
+    resource: the same resource in two units, or twice in one, is two
+    activities with their own progress.  Opening a viewer sends an
+    ``experienced`` statement about it; viewing is tracked, never required,
+    so the unit's completion rules do not count it.
+    """
+
+    resource = blocks.PageChooserBlock(
+        page_type="mediation.MediationResourcePage",
+        label=_("Mediation resource"),
+        help_text=_("A published resource from a partner's space."),
+    )
+    title = blocks.CharBlock(
+        label=_("Title"),
+        required=False,
+        max_length=200,
+        help_text=_(
+            "Shown above the resource, e.g. what to look for. Leave empty to "
+            "show the resource's own title only."
+        ),
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        resource = value.get("resource")
+        problem = None
+        if resource is not None and not resource.live:
+            problem = _("Choose a published resource: this one is not live.")
+        elif resource is not None and resource.get_view_restrictions().exists():
+            problem = _(
+                "This resource is reserved to some visitors: a unit cannot show it."
+            )
+        if problem:
+            raise StructBlockValidationError({"resource": ValidationError(problem)})
+        return value
+
+    def get_context(self, value, parent_context=None):
+        from django.middleware.csrf import get_token
+        from django.urls import reverse
+
+        context = super().get_context(value, parent_context=parent_context)
+        request = context.get("request")
+        block_id = context.get("block_id")
+        resource = shown_resource(value.get("resource"))
+        mediation = {"resource": resource, "title": value.get("title") or ""}
+        if block_id:
+            mediation["activity_iri"] = activity.activity_iri(
+                activity.MEDIATION_RESOURCE, block_id
+            )
+        learner = learner_in_page(request, block_id, "mediation")
+        if resource is not None and learner:
+            mediation["agent"] = learner["agent"]
+            mediation["xapi"] = {
+                "statements_url": reverse("xapi:statements"),
+                "csrf_token": get_token(request),
+                "agent_script_id": learner["agent_script_id"],
+            }
+        context["mediation"] = mediation
+        return context
+
+    class Meta:
+        icon = "image"
+        template = "lms/blocks/mediation_resource_block.html"
+        label = _("Mediation resource")
+
+
+def shown_resource(chosen):
+    """The chosen resource as the reader should see it: its translation in
+    the page's language when there is a live one, else the chosen page;
+    ``None`` when neither is live and public (unpublished or restricted
+    since the unit was written: a unit must not show what its partner
+    withdrew or reserved)."""
+    if chosen is None:
+        return None
+    from wagtail.models import Locale
+
+    from mediation.models import MediationResourcePage
+
+    active = Locale.get_active()
+    found = {
+        page.locale_id: page
+        for page in MediationResourcePage.objects.live()
+        .public()
+        .filter(
+            translation_key=chosen.translation_key,
+            locale_id__in={active.pk, chosen.locale_id},
+        )
+        .select_related("partner")
+    }
+    return found.get(active.pk) or found.get(chosen.locale_id)
 
 
 #: Every block a unit may hold, in the order editors see them.
@@ -293,6 +402,7 @@ UNIT_BLOCKS = [
     ("checklist", ChecklistBlock()),
     ("field_assignment", FieldAssignmentBlock()),
     ("h5p_activity", H5PActivityBlock()),
+    ("mediation_resource", MediationResourceBlock()),
 ]
 
 

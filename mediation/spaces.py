@@ -158,7 +158,8 @@ def _source_name(partner: PartnerInstitution) -> str:
 def _create_space(key, name: str) -> PartnerSpace:
     try:
         with transaction.atomic():
-            root = Collection.get_first_root_node()
+            # Wagtail's migration makes the root; a flushed database has none.
+            root = Collection.get_first_root_node() or Collection.add_root(name="Root")
             collection = root.add_child(name=name)
             return PartnerSpace.objects.create(
                 partner_key=key,

@@ -1,3 +1,5 @@
+import re
+
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from wagtail.models import Locale, Page
@@ -13,14 +15,19 @@ def search(request):
     French reader gets French pages, never a mix of five languages.
     """
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    # Only the words go to the backend: SQLite's full-text syntax fails on
+    # a stray quote (and NUL bytes), and punctuation finds nothing anyway.
+    words = " ".join(re.findall(r"\w+", query))
     results_page = None
-    if query:
+    if query and not words:
+        results_page = Paginator([], RESULTS_PER_PAGE).get_page(1)
+    elif words:
         pages = (
             Page.objects.live()
             .public()
             .filter(locale=Locale.get_active())
             .specific()
-            .search(query)
+            .search(words)
         )
         # get_page() turns a malformed or out-of-range number into a real page.
         results_page = Paginator(pages, RESULTS_PER_PAGE).get_page(

@@ -3,7 +3,8 @@
 Chaînon's own activities are named by IRIs under ``CHAINON_ACTIVITY_ROOT``
 (``lms/activity.py``).  A learner may write about a unit they may open
 (enrolment, or an open course), about the H5P activities of such a unit
-(and their questions, ``<activity>?subContentId=…``), and about public
+(and their questions, ``<activity>?subContentId=…``) and the mediation
+resources embedded in it (each embedding is a block), and about public
 courses and modules; other activities of Chaînon's root that name nothing
 known are refused; activities of other sites (an external tool's) are the
 client's concern.
@@ -26,6 +27,11 @@ KIND = re.compile(
 # question's id (a UUID in practice).
 SUB_CONTENT = re.compile(r"^subContentId=[A-Za-z0-9._~-]{1,64}$")
 H5P_BLOCK_TYPE = "h5p_activity"
+#: Activities that are a block of a unit: the kind in the IRI, the block type.
+BLOCK_KINDS = {
+    activity.H5P: H5P_BLOCK_TYPE,
+    activity.MEDIATION_RESOURCE: "mediation_resource",
+}
 
 
 def units_holding_block(block_type: str, block_id) -> list:
@@ -76,19 +82,19 @@ def learner_may_write_about(user, iri: str) -> bool:
     if kind == activity.UNIT:
         unit = UnitPage.objects.live().filter(translation_key=key).first()
         return unit is not None and unit_access(user, unit).allowed
-    if kind == activity.H5P:
+    if kind in BLOCK_KINDS:
         return any(
             unit_access(user, unit).allowed
-            for unit in units_holding_block(H5P_BLOCK_TYPE, key)
+            for unit in units_holding_block(BLOCK_KINDS[kind], key)
         )
     if kind == activity.COURSE:
         return CoursePage.objects.live().filter(translation_key=key).exists()
     if kind == activity.MODULE:
         return ModulePage.objects.live().filter(translation_key=key).exists()
     # A field assignment is completed by Chaînon when a trainer accepts the
-    # report, never by the learner's own statement.  Mediation resources
-    # are checked by their room as they arrive (issue 7).
-    return kind == "resource"
+    # report, never by the learner's own statement.  A mediation resource
+    # is an activity only where a unit embeds it (its block, above).
+    return False
 
 
 def h5p_units(iri: str) -> list:

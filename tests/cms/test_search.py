@@ -68,6 +68,17 @@ def test_overlong_query_is_truncated_not_an_error(client, site_tree):
     assert len(response.context["search_query"]) == 200
 
 
+@pytest.mark.parametrize("query", ['"', 'a"b', 'réseau"', "\x00", "*", "(", "NEAR("])
+def test_full_text_syntax_in_a_query_is_not_an_error(client, site_tree, query):
+    response = client.get("/fr/search/", {"q": query})
+    assert response.status_code == 200
+
+
+def test_words_around_punctuation_are_still_found(client, site_tree):
+    response = client.get("/fr/search/", {"q": '"réseau"'})
+    assert "Le réseau" in response.content.decode()
+
+
 def test_search_query_budget(client, many_pages, django_assert_max_num_queries):
     client.get("/fr/search/", {"q": "Médiation"})
     with django_assert_max_num_queries(20):
