@@ -16,7 +16,11 @@ from wagtail.search.tasks import insert_or_update_object_task
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from mediation import facets
-from mediation.models import MediationResourcePage, PartnerInstitution
+from mediation.models import (
+    MediationResourcePage,
+    PartnerIndexPage,
+    PartnerInstitution,
+)
 
 
 @receiver(page_published, sender=MediationResourcePage)
@@ -50,8 +54,23 @@ def resource_deleted(sender, instance, **kwargs):
 
 @receiver(post_page_move)
 def resource_moved(sender, instance, **kwargs):
-    if sender is MediationResourcePage and instance.live:
-        facets.write_facets(MediationResourcePage.objects.get(pk=instance.pk))
+    """Wagtail moves the plain ``Page`` row, so the resource's own ``save``
+    never runs: it takes its new space's partner here, then its facets
+    follow (in this order, so they name the new partner)."""
+    if sender is not MediationResourcePage:
+        return
+    resource = MediationResourcePage.objects.get(pk=instance.pk)
+    parent = resource.get_parent().specific
+    if (
+        isinstance(parent, PartnerIndexPage)
+        and parent.partner_id != resource.partner_id
+    ):
+        MediationResourcePage.objects.filter(pk=resource.pk).update(
+            partner_id=parent.partner_id
+        )
+        resource.partner_id = parent.partner_id
+    if resource.live:
+        facets.write_facets(resource)
 
 
 @receiver(post_save, sender=PartnerInstitution)

@@ -255,6 +255,16 @@ def test_a_partner_moving_country_moves_its_resources(network, sample):
     assert ("country", "FR") in rows(sample["portrait"])
 
 
+def test_a_resource_moved_to_another_partner_belongs_to_it(network, sample):
+    azulejo = sample["azulejo"]
+    azulejo.move(network.cantini_page, pos="last-child")
+    azulejo = MediationResourcePage.objects.get(pk=azulejo.pk)
+    assert azulejo.partner == network.cantini
+    assert ("partner", str(network.cantini.translation_key)) in rows(azulejo)
+    assert ("partner", str(network.museu.translation_key)) not in rows(azulejo)
+    assert ("country", "FR") in rows(azulejo) and ("country", "PT") not in rows(azulejo)
+
+
 def test_rebuild_command_writes_rows_for_live_resources_only(network, sample):
     before = set(ResourceFacet.objects.values_list("page_id", "facet", "value"))
     sample["guide"].unpublish()
