@@ -368,7 +368,7 @@ def test_a_chosen_value_that_gives_nothing_stays_offered(client, network, sample
     assert counts(response, "type")["video"] == 0
     html = response.content.decode()
     assert 'value="video" checked' in html
-    assert "No resource matches your search and these filters." in html
+    assert "Aucune ressource ne correspond à votre recherche et à ces filtres." in html
     assert f'href="{network.url()}">' in html  # clear the filters
 
 
@@ -406,7 +406,7 @@ def test_search_without_match_says_so(client, network, sample):
     response = client.get(network.url(), {"q": "zzzqqq"})
     html = response.content.decode()
     assert response.context["catalogue"]["count"] == 0
-    assert "No resource matches your search." in html
+    assert "Aucune ressource ne correspond à votre recherche." in html
 
 
 def test_search_results_are_paginated(client, network):
@@ -449,7 +449,7 @@ def test_the_page_is_public_and_accessible_markup(client, network, sample):
     assert 'role="status"' in html
     assert 'method="get"' in html
     assert 'type="submit"' in html
-    assert "Remove the filter" in html
+    assert "Retirer le filtre" in html
     # The card of each result, linked.
     assert sample["visite"].url in html
 

@@ -324,8 +324,10 @@ def test_every_kind_of_media_gives_a_valid_manifest(
     assert f"/h5p/play/{package.pk}/" in renderings["text/html"]["id"]
     assert manifest["thumbnail"][0]["id"] == bodies[0]["id"]
 
-    labels = {next(iter(entry["label"].values()))[0] for entry in manifest["metadata"]}
+    labels = {entry["label"]["en"][0] for entry in manifest["metadata"]}
     assert {"Resource type", "Institution", "Period", "Audiences"} <= labels
+    french = {entry["label"]["fr"][0] for entry in manifest["metadata"]}
+    assert {"Type de ressource", "Période"} <= french
     for entry in manifest["metadata"]:
         assert entry["value"]
 
