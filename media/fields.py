@@ -10,6 +10,7 @@ in the background when the record is deleted or its file replaced.
 
 from django.db import models
 from django.db.models.signals import post_delete, post_init, post_save
+from modelcluster.fields import ParentalKey
 from wagtail.models import RevisionMixin
 
 from media.cleanup import delete_files_later
@@ -93,13 +94,14 @@ class StoredFileField(models.FileField):
             from media.uploads.service import mark_claimed
 
             mark_claimed(current)
-        # A model with revisions (a page) may be reverted to the old file.
-        if isinstance(instance, RevisionMixin):
+        if _kept_by_revisions(instance):
             return
         if previous and previous != current and not self._shared(instance, previous):
             delete_files_later([previous], storage=self.storage)
 
     def _delete_with_record(self, instance, **kwargs):
+        if _kept_by_revisions(instance):
+            return
         name = self._stored_name(instance)
         if name and not self._shared(instance, name):
             delete_files_later([name], storage=self.storage)
@@ -115,3 +117,17 @@ class StoredFileField(models.FileField):
         return super().formfield(
             **{"form_class": DirectUploadField, "model_field": self, **kwargs}
         )
+
+
+def _kept_by_revisions(instance) -> bool:
+    """A model with revisions (a page), or an inline child of one (a
+    resource's media item, deleted when the page is published without it),
+    may be reverted to an old revision that names the file: its files are
+    never deleted on the way."""
+    if isinstance(instance, RevisionMixin):
+        return True
+    return any(
+        isinstance(field, ParentalKey)
+        and issubclass(field.related_model, RevisionMixin)
+        for field in instance._meta.concrete_fields
+    )

@@ -77,3 +77,24 @@ def resource_moved(sender, instance, **kwargs):
 def partner_saved(sender, instance, created, raw=False, **kwargs):
     if not created and not raw:
         facets.refresh_partner(instance)
+
+
+@receiver(post_save, sender=PartnerIndexPage)
+def space_changed_hands(sender, instance, created, raw=False, **kwargs):
+    """A partner page given to another partner (coordinators only) takes
+    its resources along: they name the new partner, and so do their facets."""
+    if created or raw:
+        return
+    moved = MediationResourcePage.objects.child_of(instance).exclude(
+        partner_id=instance.partner_id
+    )
+    pages = list(moved)
+    if not pages:
+        return
+    MediationResourcePage.objects.filter(pk__in=[p.pk for p in pages]).update(
+        partner_id=instance.partner_id
+    )
+    for page in pages:
+        page.partner_id = instance.partner_id
+        if page.live:
+            facets.write_facets(page)

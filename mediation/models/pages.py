@@ -98,7 +98,13 @@ class PartnerIndexPage(Page):
         ),
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("partner"), FieldPanel("intro")]
+    content_panels = [
+        *Page.content_panels,
+        # Whose space this is: the partner's own editors edit the page, so
+        # only who manages partners may hand it to another one.
+        FieldPanel("partner", permission="mediation.change_partnerinstitution"),
+        FieldPanel("intro"),
+    ]
     parent_page_types = ["mediation.PartnerListPage"]
     subpage_types = ["mediation.MediationResourcePage"]
 
@@ -419,6 +425,14 @@ class MediationResourcePage(Page):
         parent = parent.specific if parent else None
         if isinstance(parent, PartnerIndexPage):
             self.partner_id = parent.partner_id
+
+    def get_admin_display_title(self):
+        """A published resource shows its live title in the admin's lists
+        and choosers: a new title waiting in a draft stays with those who
+        open the draft, not with every partner's editors."""
+        if self.live and self.title:
+            return self.title
+        return super().get_admin_display_title()
 
     @property
     def warned_hazards(self) -> list[str]:

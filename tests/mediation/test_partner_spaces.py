@@ -6,6 +6,7 @@ import io
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
@@ -262,6 +263,8 @@ def test_the_partner_editor_role_gives_no_page_and_no_install_right(
         PartnerSpace.objects.get(partner_key=network["lisbon"].translation_key).editors,
     }
     assert not GroupPagePermission.objects.filter(group=role).exists()
+    # Nothing in the whole library either: files are chosen in the space.
+    assert not GroupCollectionPermission.objects.filter(group=role).exists()
     assert not lisbon_editor.has_perm("media.install_h5plibrary")
     assert not lisbon_editor.has_perm("wagtailcore.publish_page")
     assert spaces.PARTNER_EDITOR == PARTNER_EDITOR
@@ -869,3 +872,78 @@ def test_add_editor_and_moderator_are_idempotent(network):
         .permissions_for_user(user)
         .can_publish()
     )
+
+
+def test_the_choosers_offer_a_partners_own_files_only(
+    client, network, lisbon_editor, local_storage
+):
+    lisbon = spaces.space_of(network["lisbon"]).collection
+    turin = spaces.space_of(network["turin"]).collection
+    _image(lisbon, "Azulejo du chooser")
+    _image(turin, "Mole du chooser")
+    documents = get_document_model()
+    documents.objects.create(
+        title="Guide de Lisbonne",
+        collection=lisbon,
+        file=ContentFile(b"%PDF-1", "l.pdf"),
+    )
+    documents.objects.create(
+        title="Guida di Torino", collection=turin, file=ContentFile(b"%PDF-1", "t.pdf")
+    )
+    client.force_login(lisbon_editor)
+    images = client.get(reverse("wagtailimages_chooser:choose")).content.decode()
+    assert "Azulejo du chooser" in images and "Mole du chooser" not in images
+    docs = client.get(reverse("wagtaildocs_chooser:choose")).content.decode()
+    assert "Guide de Lisbonne" in docs and "Guida di Torino" not in docs
+
+
+def test_a_new_title_waiting_in_a_draft_stays_with_its_editors(
+    client, network, lisbon_editor, turin_editor
+):
+    live = _publish(
+        network["turin_page"],
+        MediationResourcePage(
+            title="La Mole en son",
+            slug="mole-en-son",
+            summary="En ligne.",
+            resource_type="audio_guide",
+        ),
+    )
+    live.title = "La Mole : titre secret"
+    live.save_revision()
+    client.force_login(lisbon_editor)
+    response = client.get(reverse("wagtailadmin_choose_page_search"), {"q": "Mole"})
+    body = response.content.decode()
+    assert "La Mole en son" in body and "titre secret" not in body
+
+
+def test_only_who_manages_partners_may_give_a_space_to_another(
+    client, network, lisbon_editor, coordinator
+):
+    edit = reverse("wagtailadmin_pages:edit", args=[network["lisbon_page"].pk])
+    client.force_login(lisbon_editor)
+    assert 'name="partner"' not in client.get(edit).content.decode()
+    client.force_login(coordinator)
+    assert 'name="partner"' in client.get(edit).content.decode()
+
+
+def test_a_space_given_to_another_partner_takes_its_resources_along(network):
+    from mediation.models import ResourceFacet
+
+    resource = _publish(
+        network["lisbon_page"],
+        MediationResourcePage(
+            title="Azulejos", slug="azulejos", summary="Bleu.", resource_type="video"
+        ),
+    )
+    page = network["lisbon_page"]
+    page.partner = network["turin"]
+    page.save_revision().publish()
+    resource.refresh_from_db()
+    assert resource.partner == network["turin"]
+    partner_rows = set(
+        ResourceFacet.objects.filter(page=resource, facet="partner").values_list(
+            "value", flat=True
+        )
+    )
+    assert partner_rows == {str(network["turin"].translation_key)}

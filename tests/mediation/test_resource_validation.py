@@ -264,3 +264,27 @@ class TestTracks:
         with pytest.raises(StructBlockValidationError) as error:
             block.clean(value)
         assert "sous-titres.srt" in str(error.value.block_errors["file"])
+
+
+def test_publishing_without_a_media_item_keeps_its_file_for_old_revisions(
+    lisbon, local_storage, django_capture_on_commit_callbacks
+):
+    """The item goes with the new revision; the file stays, since reverting
+    to the previous revision brings the item back."""
+    page = resource(lisbon)
+    name = stored("salle.jpg", jpeg())
+    page.media_items.add(
+        MediaItem(kind="image", file=name, text_alternative="Une salle.")
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        first = page.save_revision()
+        first.publish()
+    page = MediationResourcePage.objects.get(pk=page.pk)
+    page.media_items.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    assert not MediaItem.objects.filter(page=page).exists()
+    assert local_storage.exists(name)
+    with django_capture_on_commit_callbacks(execute=True):
+        first.publish()
+    assert MediaItem.objects.get(page=page).file.name == name
