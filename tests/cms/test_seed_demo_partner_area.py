@@ -207,6 +207,23 @@ def test_every_resource_page_renders_for_an_anonymous_visitor(seeded, client):
             assert "data-hazard-warning" in html, page.url
 
 
+def test_every_demo_manifest_validates_against_the_iiif_schema(seeded, client):
+    from django.urls import reverse
+
+    from tests.mediation.test_iiif import schema_errors
+
+    keys = set(
+        MediationResourcePage.objects.live().values_list("translation_key", flat=True)
+    )
+    assert len(keys) >= 14
+    for key in keys:
+        response = client.get(reverse("iiif:manifest", kwargs={"key": key}))
+        assert response.status_code == 200, key
+        assert schema_errors(response.json()) == [], key
+        description = client.get(reverse("iiif:description", kwargs={"key": key}))
+        assert description.status_code == 200, key
+
+
 # -- The files -------------------------------------------------------------------
 
 
