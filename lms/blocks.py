@@ -15,6 +15,7 @@ To add a block type, append it to ``UNIT_BLOCKS`` and run
 import uuid
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -337,7 +338,11 @@ class MediationResourceBlock(blocks.StructBlock):
         request = context.get("request")
         block_id = context.get("block_id")
         resource = shown_resource(value.get("resource"))
-        mediation = {"resource": resource, "title": value.get("title") or ""}
+        mediation = {
+            "resource": resource,
+            "title": value.get("title") or "",
+            "language": language_of_part(resource),
+        }
         if block_id:
             mediation["activity_iri"] = activity.activity_iri(
                 activity.MEDIATION_RESOURCE, block_id
@@ -380,9 +385,20 @@ def shown_resource(chosen):
             translation_key=chosen.translation_key,
             locale_id__in={active.pk, chosen.locale_id},
         )
-        .select_related("partner")
+        .select_related("partner", "locale")
     }
     return found.get(active.pk) or found.get(chosen.locale_id)
+
+
+def language_of_part(resource) -> str:
+    """The shown resource's language when the page around it speaks another
+    (no translation in the unit's language), else ``""``: marked on the
+    resource's part of the page, screen readers read it in its own
+    language (WCAG 3.1.2, language of parts)."""
+    if resource is None:
+        return ""
+    language = resource.locale.language_code
+    return "" if language == get_language() else language
 
 
 #: Every block a unit may hold, in the order editors see them.

@@ -280,11 +280,11 @@ RESOURCES = [
                 "sortie avec les habitant·es-relais</li><li>Anticiper les freins : "
                 "transport, coût, horaires, accessibilité</li><li>Animer un temps "
                 "d'échange après la visite</li></ul>",
-                "mediator_guide": "<h3>Avant</h3><p>Réunissez les habitant·es-"
+                "mediator_guide": "<h4>Avant</h4><p>Réunissez les habitant·es-"
                 "relais trois semaines avant la sortie et laissez le groupe "
-                "choisir entre deux ou trois propositions.</p><h3>Pendant</h3>"
+                "choisir entre deux ou trois propositions.</p><h4>Pendant</h4>"
                 "<p>Confiez à chaque habitant·e-relais un petit groupe et une "
-                "œuvre à présenter avec ses mots.</p><h3>Après</h3><p>Dans la "
+                "œuvre à présenter avec ses mots.</p><h4>Après</h4><p>Dans la "
                 "semaine, organisez un retour dans le quartier : photos, "
                 "impressions, idées pour la prochaine sortie.</p>",
                 "themes": [
@@ -316,11 +316,11 @@ RESOURCES = [
                 "with resident relays</li><li>Anticipate obstacles: transport, "
                 "cost, timetables, accessibility</li><li>Lead a discussion after "
                 "the visit</li></ul>",
-                "mediator_guide": "<h3>Before</h3><p>Bring the resident relays "
+                "mediator_guide": "<h4>Before</h4><p>Bring the resident relays "
                 "together three weeks before the outing and let the group choose "
-                "between two or three proposals.</p><h3>During</h3><p>Give each "
+                "between two or three proposals.</p><h4>During</h4><p>Give each "
                 "resident relay a small group and an artwork to present in their "
-                "own words.</p><h3>After</h3><p>Within a week, hold a debrief in "
+                "own words.</p><h4>After</h4><p>Within a week, hold a debrief in "
                 "the neighbourhood: photos, impressions, ideas for the next "
                 "outing.</p>",
                 "themes": ["cultural outing", "resident relays", "co-construction"],
@@ -441,13 +441,13 @@ RESOURCES = [
                 "learning_outcomes": "<ul><li>Faciliter la prise de parole de "
                 "personnes peu habituées au musée</li><li>Recueillir la parole "
                 "des participant·es sans la juger</li></ul>",
-                "mediator_guide": "<h3>Préparer</h3><p>Choisissez 30 à 40 images "
+                "mediator_guide": "<h4>Préparer</h4><p>Choisissez 30 à 40 images "
                 "variées : œuvres vues pendant la visite, paysages, objets du "
-                "quotidien, visages.</p><h3>Animer (45 minutes)</h3><ol><li>Posez "
+                "quotidien, visages.</p><h4>Animer (45 minutes)</h4><ol><li>Posez "
                 "la question : « Que retenez-vous de la visite ? »</li><li>Chacun·e "
                 "choisit une image en silence.</li><li>Tour de parole : une image, "
                 "une phrase.</li><li>Le groupe relie les images pour raconter la "
-                "visite.</li></ol><h3>Garder trace</h3><p>Photographiez la table "
+                "visite.</li></ol><h4>Garder trace</h4><p>Photographiez la table "
                 "à la fin : la composition devient la trace de la séance, à "
                 "partager avec le musée.</p>",
                 "themes": ["photolangage", "prise de parole", "après la visite"],
@@ -472,13 +472,13 @@ RESOURCES = [
                 "learning_outcomes": "<ul><li>Help people who rarely visit museums "
                 "to speak up</li><li>Collect what participants say without "
                 "judging it</li></ul>",
-                "mediator_guide": "<h3>Prepare</h3><p>Choose 30 to 40 varied "
+                "mediator_guide": "<h4>Prepare</h4><p>Choose 30 to 40 varied "
                 "pictures: artworks seen during the visit, landscapes, everyday "
-                "objects, faces.</p><h3>Lead (45 minutes)</h3><ol><li>Ask: “What "
+                "objects, faces.</p><h4>Lead (45 minutes)</h4><ol><li>Ask: “What "
                 "do you remember from the visit?”</li><li>Everyone picks a "
                 "picture in silence.</li><li>Round of speaking: one picture, one "
                 "sentence.</li><li>The group links the pictures to tell the "
-                "visit.</li></ol><h3>Keep a record</h3><p>Photograph the table at "
+                "visit.</li></ol><h4>Keep a record</h4><p>Photograph the table at "
                 "the end: the layout becomes the record of the session, to share "
                 "with the museum.</p>",
                 "themes": ["photolanguage", "speaking up", "after the visit"],
@@ -1865,11 +1865,11 @@ RESOURCES = [
                 "learning_outcomes": "<ul><li>Animer un atelier manuel qui fait "
                 "parler</li><li>Transformer des récits individuels en œuvre "
                 "collective</li></ul>",
-                "mediator_guide": "<h3>Préparer</h3><p>Prévoyez un métier à tisser "
+                "mediator_guide": "<h4>Préparer</h4><p>Prévoyez un métier à tisser "
                 "par personne et des fils de six couleurs au moins.</p>"
-                "<h3>Animer</h3><p>Montrez d'abord deux tissus de la collection, "
+                "<h4>Animer</h4><p>Montrez d'abord deux tissus de la collection, "
                 "puis lancez le tissage : chacun·e raconte pendant que ses mains "
-                "travaillent.</p><h3>Exposer</h3><p>Cousez les bandes ensemble "
+                "travaillent.</p><h4>Exposer</h4><p>Cousez les bandes ensemble "
                 "et exposez la trame avec les récits, recueillis avec l'accord "
                 "des participant·es.</p>",
                 "themes": ["textile", "récits de vie", "atelier"],
@@ -1896,11 +1896,11 @@ RESOURCES = [
                 "learning_outcomes": "<ul><li>Condurre un laboratorio manuale che "
                 "fa parlare</li><li>Trasformare racconti individuali in un'opera "
                 "collettiva</li></ul>",
-                "mediator_guide": "<h3>Preparare</h3><p>Prevedete un telaio per "
-                "persona e fili di almeno sei colori.</p><h3>Condurre</h3><p>"
+                "mediator_guide": "<h4>Preparare</h4><p>Prevedete un telaio per "
+                "persona e fili di almeno sei colori.</p><h4>Condurre</h4><p>"
                 "Mostrate prima due tessuti della collezione, poi avviate la "
                 "tessitura: ognuno racconta mentre le mani lavorano.</p>"
-                "<h3>Esporre</h3><p>Cucite insieme le strisce ed esponete la "
+                "<h4>Esporre</h4><p>Cucite insieme le strisce ed esponete la "
                 "trama con i racconti, raccolti con il consenso dei "
                 "partecipanti.</p>",
                 "themes": ["tessile", "racconti di vita", "laboratorio"],

@@ -13,178 +13,823 @@ import mediation.models.pages
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
-        ('media', '0002_h5p_packages'),
-        ('mediation', '0001_initial'),
-        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
-        ('wagtailcore', '0098_apitoken'),
-        ('wagtaildocs', '0014_alter_document_file_size'),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("media", "0002_h5p_packages"),
+        ("mediation", "0001_initial"),
+        (
+            "taggit",
+            "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx",
+        ),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtaildocs", "0014_alter_document_file_size"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PartnerListPage',
+            name="PartnerListPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, verbose_name='introduction')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", models.TextField(blank=True, verbose_name="introduction")),
             ],
             options={
-                'verbose_name': 'partner list',
-                'verbose_name_plural': 'partner lists',
+                "verbose_name": "partner list",
+                "verbose_name_plural": "partner lists",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='ResourceCatalogPage',
+            name="ResourceCatalogPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, verbose_name='introduction')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", models.TextField(blank=True, verbose_name="introduction")),
             ],
             options={
-                'verbose_name': 'resource catalogue',
-                'verbose_name_plural': 'resource catalogues',
+                "verbose_name": "resource catalogue",
+                "verbose_name_plural": "resource catalogues",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='MediationResourcePage',
+            name="MediationResourcePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('summary', models.TextField(help_text='Two or three sentences: what a visitor does with it.', verbose_name='summary')),
-                ('resource_type', models.CharField(choices=[('augmented_reality', 'Augmented reality'), ('object_3d', '3D object'), ('tour_360', '360° tour'), ('audio_guide', 'Audio guide'), ('video', 'Video'), ('image_set', 'Image set'), ('interactive_device', 'Interactive device'), ('h5p_activity', 'H5P activity'), ('mediator_guide', 'Mediator guide')], max_length=30, verbose_name='resource type')),
-                ('related_works', models.TextField(blank=True, help_text='One per line, e.g. “André Masson, Antibes, 1932 – Musée Cantini”.', verbose_name='related artworks or places')),
-                ('period', models.CharField(blank=True, help_text='e.g. 20th century, 1920–1940.', max_length=100, verbose_name='period')),
-                ('rights', models.CharField(choices=[('http://creativecommons.org/publicdomain/zero/1.0/', 'CC0 1.0 (no rights reserved)'), ('http://creativecommons.org/publicdomain/mark/1.0/', 'Public Domain Mark 1.0'), ('http://creativecommons.org/licenses/by/4.0/', 'CC BY 4.0'), ('http://creativecommons.org/licenses/by-sa/4.0/', 'CC BY-SA 4.0'), ('http://creativecommons.org/licenses/by-nd/4.0/', 'CC BY-ND 4.0'), ('http://creativecommons.org/licenses/by-nc/4.0/', 'CC BY-NC 4.0'), ('http://creativecommons.org/licenses/by-nc-sa/4.0/', 'CC BY-NC-SA 4.0'), ('http://creativecommons.org/licenses/by-nc-nd/4.0/', 'CC BY-NC-ND 4.0'), ('http://rightsstatements.org/vocab/InC/1.0/', 'In copyright'), ('http://rightsstatements.org/vocab/InC-EDU/1.0/', 'In copyright – educational use permitted'), ('http://rightsstatements.org/vocab/InC-OW-EU/1.0/', 'In copyright – EU orphan work'), ('http://rightsstatements.org/vocab/NoC-NC/1.0/', 'No copyright – non-commercial use only'), ('http://rightsstatements.org/vocab/NoC-OKLR/1.0/', 'No copyright – other known legal restrictions'), ('http://rightsstatements.org/vocab/CNE/1.0/', 'Copyright not evaluated')], default='http://creativecommons.org/licenses/by-sa/4.0/', help_text='One of the statements Europeana accepts, stored as its URI.', max_length=100, validators=[mediation.models.pages.validate_rights], verbose_name='rights statement')),
-                ('credit_line', models.CharField(blank=True, help_text='As it must be shown, e.g. “© Musée Cantini, photo J. Dupont”.', max_length=255, verbose_name='credit line')),
-                ('rights_holder', models.CharField(blank=True, max_length=200, verbose_name='rights holder')),
-                ('audiences', mediation.fields.ChoiceListField(verbose_name='audiences')),
-                ('disabilities', mediation.fields.ChoiceListField(help_text='When the resource is designed for people with disabilities.', verbose_name='disabilities addressed')),
-                ('age_min', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='minimum age')),
-                ('age_max', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='maximum age')),
-                ('use_context', models.CharField(choices=[('on_site', 'On site'), ('remote', 'Remote'), ('both', 'On site and remote')], default='both', max_length=10, verbose_name='where it is used')),
-                ('access_modes', mediation.fields.ChoiceListField(help_text="The senses the resource's content is perceived with.", verbose_name='access modes')),
-                ('access_modes_sufficient', mediation.fields.ChoiceListField(help_text='Each combination that is enough on its own to use the resource.', verbose_name='sufficient access modes')),
-                ('accessibility_features', mediation.fields.ChoiceListField(verbose_name='accessibility features')),
-                ('accessibility_hazards', mediation.fields.ChoiceListField(help_text='Flashing or motion simulation shows a warning before the viewer starts.', verbose_name='accessibility hazards')),
-                ('accessibility_controls', mediation.fields.ChoiceListField(verbose_name='usable with')),
-                ('accessibility_summary', models.TextField(blank=True, help_text='In plain words: what is accessible, and what is not yet.', verbose_name='accessibility summary')),
-                ('easy_to_read', models.TextField(blank=True, help_text='The resource told in easy-to-read language (FALC, lectura fácil, leitura fácil, lettura facile): short sentences, common words.', verbose_name='easy-to-read text')),
-                ('device_requirements', models.TextField(blank=True, help_text='e.g. a recent smartphone with a camera, headphones.', verbose_name='device requirements')),
-                ('time_needed', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='time needed (minutes)')),
-                ('learning_outcomes', wagtail.fields.RichTextField(blank=True, verbose_name='learning outcomes for mediators')),
-                ('mediator_guide', wagtail.fields.RichTextField(blank=True, help_text='How a mediator prepares, runs and follows up a session.', verbose_name="mediator's guide")),
-                ('mediator_guide_document', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtaildocs.document', verbose_name="mediator's guide (document)")),
-                ('partner', models.ForeignKey(editable=False, help_text='Set from the partner page the resource is published under.', on_delete=django.db.models.deletion.PROTECT, related_name='resources', to='mediation.partnerinstitution', verbose_name='institution')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        help_text="Two or three sentences: what a visitor does with it.",
+                        verbose_name="summary",
+                    ),
+                ),
+                (
+                    "resource_type",
+                    models.CharField(
+                        choices=[
+                            ("augmented_reality", "Augmented reality"),
+                            ("object_3d", "3D object"),
+                            ("tour_360", "360° tour"),
+                            ("audio_guide", "Audio guide"),
+                            ("video", "Video"),
+                            ("image_set", "Image set"),
+                            ("interactive_device", "Interactive device"),
+                            ("h5p_activity", "H5P activity"),
+                            ("mediator_guide", "Mediator guide"),
+                        ],
+                        max_length=30,
+                        verbose_name="resource type",
+                    ),
+                ),
+                (
+                    "related_works",
+                    models.TextField(
+                        blank=True,
+                        help_text="One per line, e.g. “André Masson, Antibes, 1932 – Musée Cantini”.",
+                        verbose_name="related artworks or places",
+                    ),
+                ),
+                (
+                    "period",
+                    models.CharField(
+                        blank=True,
+                        help_text="e.g. 20th century, 1920–1940.",
+                        max_length=100,
+                        verbose_name="period",
+                    ),
+                ),
+                (
+                    "rights",
+                    models.CharField(
+                        choices=[
+                            (
+                                "http://creativecommons.org/publicdomain/zero/1.0/",
+                                "CC0 1.0 (no rights reserved)",
+                            ),
+                            (
+                                "http://creativecommons.org/publicdomain/mark/1.0/",
+                                "Public Domain Mark 1.0",
+                            ),
+                            (
+                                "http://creativecommons.org/licenses/by/4.0/",
+                                "CC BY 4.0",
+                            ),
+                            (
+                                "http://creativecommons.org/licenses/by-sa/4.0/",
+                                "CC BY-SA 4.0",
+                            ),
+                            (
+                                "http://creativecommons.org/licenses/by-nd/4.0/",
+                                "CC BY-ND 4.0",
+                            ),
+                            (
+                                "http://creativecommons.org/licenses/by-nc/4.0/",
+                                "CC BY-NC 4.0",
+                            ),
+                            (
+                                "http://creativecommons.org/licenses/by-nc-sa/4.0/",
+                                "CC BY-NC-SA 4.0",
+                            ),
+                            (
+                                "http://creativecommons.org/licenses/by-nc-nd/4.0/",
+                                "CC BY-NC-ND 4.0",
+                            ),
+                            (
+                                "http://rightsstatements.org/vocab/InC/1.0/",
+                                "In copyright",
+                            ),
+                            (
+                                "http://rightsstatements.org/vocab/InC-EDU/1.0/",
+                                "In copyright – educational use permitted",
+                            ),
+                            (
+                                "http://rightsstatements.org/vocab/InC-OW-EU/1.0/",
+                                "In copyright – EU orphan work",
+                            ),
+                            (
+                                "http://rightsstatements.org/vocab/NoC-NC/1.0/",
+                                "No copyright – non-commercial use only",
+                            ),
+                            (
+                                "http://rightsstatements.org/vocab/NoC-OKLR/1.0/",
+                                "No copyright – other known legal restrictions",
+                            ),
+                            (
+                                "http://rightsstatements.org/vocab/CNE/1.0/",
+                                "Copyright not evaluated",
+                            ),
+                        ],
+                        default="http://creativecommons.org/licenses/by-sa/4.0/",
+                        help_text="One of the statements Europeana accepts, stored as its URI.",
+                        max_length=100,
+                        validators=[mediation.models.pages.validate_rights],
+                        verbose_name="rights statement",
+                    ),
+                ),
+                (
+                    "credit_line",
+                    models.CharField(
+                        blank=True,
+                        help_text="As it must be shown, e.g. “© Musée Cantini, photo J. Dupont”.",
+                        max_length=255,
+                        verbose_name="credit line",
+                    ),
+                ),
+                (
+                    "rights_holder",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="rights holder"
+                    ),
+                ),
+                (
+                    "audiences",
+                    mediation.fields.ChoiceListField(verbose_name="audiences"),
+                ),
+                (
+                    "disabilities",
+                    mediation.fields.ChoiceListField(
+                        help_text="When the resource is designed for people with disabilities.",
+                        verbose_name="disabilities addressed",
+                    ),
+                ),
+                (
+                    "age_min",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="minimum age"
+                    ),
+                ),
+                (
+                    "age_max",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="maximum age"
+                    ),
+                ),
+                (
+                    "use_context",
+                    models.CharField(
+                        choices=[
+                            ("on_site", "On site"),
+                            ("remote", "Remote"),
+                            ("both", "On site and remote"),
+                        ],
+                        default="both",
+                        max_length=10,
+                        verbose_name="where it is used",
+                    ),
+                ),
+                (
+                    "access_modes",
+                    mediation.fields.ChoiceListField(
+                        help_text="The senses the resource's content is perceived with.",
+                        verbose_name="access modes",
+                    ),
+                ),
+                (
+                    "access_modes_sufficient",
+                    mediation.fields.ChoiceListField(
+                        help_text="Each combination that is enough on its own to use the resource.",
+                        verbose_name="sufficient access modes",
+                    ),
+                ),
+                (
+                    "accessibility_features",
+                    mediation.fields.ChoiceListField(
+                        verbose_name="accessibility features"
+                    ),
+                ),
+                (
+                    "accessibility_hazards",
+                    mediation.fields.ChoiceListField(
+                        help_text="Flashing or motion simulation shows a warning before the viewer starts.",
+                        verbose_name="accessibility hazards",
+                    ),
+                ),
+                (
+                    "accessibility_controls",
+                    mediation.fields.ChoiceListField(verbose_name="usable with"),
+                ),
+                (
+                    "accessibility_summary",
+                    models.TextField(
+                        blank=True,
+                        help_text="In plain words: what is accessible, and what is not yet.",
+                        verbose_name="accessibility summary",
+                    ),
+                ),
+                (
+                    "easy_to_read",
+                    models.TextField(
+                        blank=True,
+                        help_text="The resource told in easy-to-read language (FALC, lectura fácil, leitura fácil, lettura facile): short sentences, common words.",
+                        verbose_name="easy-to-read text",
+                    ),
+                ),
+                (
+                    "device_requirements",
+                    models.TextField(
+                        blank=True,
+                        help_text="e.g. a recent smartphone with a camera, headphones.",
+                        verbose_name="device requirements",
+                    ),
+                ),
+                (
+                    "time_needed",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="time needed (minutes)"
+                    ),
+                ),
+                (
+                    "learning_outcomes",
+                    wagtail.fields.RichTextField(
+                        blank=True, verbose_name="learning outcomes for mediators"
+                    ),
+                ),
+                (
+                    "mediator_guide",
+                    wagtail.fields.RichTextField(
+                        blank=True,
+                        help_text="How a mediator prepares, runs and follows up a session.",
+                        verbose_name="mediator's guide",
+                    ),
+                ),
+                (
+                    "mediator_guide_document",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtaildocs.document",
+                        verbose_name="mediator's guide (document)",
+                    ),
+                ),
+                (
+                    "partner",
+                    models.ForeignKey(
+                        editable=False,
+                        help_text="Set from the partner page the resource is published under.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="resources",
+                        to="mediation.partnerinstitution",
+                        verbose_name="institution",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'mediation resource',
-                'verbose_name_plural': 'mediation resources',
+                "verbose_name": "mediation resource",
+                "verbose_name_plural": "mediation resources",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='MediaItem',
+            name="MediaItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('kind', models.CharField(choices=[('image', 'Image'), ('panorama', '360° panorama (equirectangular image)'), ('model', '3D model (glTF / GLB)'), ('model_ios', '3D model for iOS AR (USDZ)'), ('video', 'Video'), ('audio', 'Audio'), ('document', 'Document (PDF)'), ('h5p', 'H5P activity')], max_length=20, verbose_name='kind')),
-                ('title', models.CharField(blank=True, help_text='Shown under the media.', max_length=255, verbose_name='caption')),
-                ('file', media.fields.StoredFileField(blank=True, content_types=('application/pdf', 'audio/mp4', 'audio/mpeg', 'audio/ogg', 'audio/wav', 'audio/webm', 'image/jpeg', 'image/png', 'image/webp', 'model/gltf+json', 'model/gltf-binary', 'model/vnd.usdz+zip', 'video/mp4', 'video/ogg', 'video/webm'), upload_permission='wagtailadmin.access_admin', upload_to='mediation', verbose_name='file')),
-                ('text_alternative', models.TextField(blank=True, help_text='What the image or object shows, for people who cannot see it. Required for images, panoramas and 3D models.', verbose_name='text alternative')),
-                ('language', models.CharField(blank=True, choices=[('fr', 'French'), ('en', 'English'), ('pt', 'Portuguese'), ('es', 'Spanish'), ('it', 'Italian')], help_text='The language spoken or written in the file, if any.', max_length=8, verbose_name='language')),
-                ('mime_type', models.CharField(blank=True, editable=False, max_length=100, verbose_name='MIME type')),
-                ('size', models.BigIntegerField(blank=True, editable=False, null=True, verbose_name='size in bytes')),
-                ('width', models.PositiveIntegerField(blank=True, null=True, verbose_name='width (pixels)')),
-                ('height', models.PositiveIntegerField(blank=True, null=True, verbose_name='height (pixels)')),
-                ('duration', models.FloatField(blank=True, help_text='For audio and video.', null=True, verbose_name='duration (seconds)')),
-                ('tracks', wagtail.fields.StreamField([('track', 3), ('transcript', 5)], blank=True, block_lookup={0: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('captions', 'Captions'), ('subtitles', 'Subtitles'), ('descriptions', 'Audio description (text)'), ('chapters', 'Chapters')], 'label': 'kind'}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('fr', 'French'), ('en', 'English'), ('pt', 'Portuguese'), ('es', 'Spanish'), ('it', 'Italian')], 'label': 'language'}), 2: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'help_text': 'A .vtt file (WebVTT).', 'label': 'WebVTT file'}), 3: ('wagtail.blocks.StructBlock', [[('kind', 0), ('language', 1), ('file', 2)]], {}), 4: ('wagtail.blocks.RichTextBlock', (), {'features': ['h3', 'bold', 'italic', 'ul', 'ol'], 'label': 'transcript'}), 5: ('wagtail.blocks.StructBlock', [[('language', 1), ('text', 4)]], {})}, verbose_name='captions and transcripts')),
-                ('sign_language_video', media.fields.StoredFileField(blank=True, content_types=('video/mp4', 'video/webm', 'video/ogg'), upload_permission='wagtailadmin.access_admin', upload_to='mediation', verbose_name='sign-language video')),
-                ('audio_description', media.fields.StoredFileField(blank=True, content_types=('audio/mpeg', 'audio/mp4', 'audio/ogg', 'audio/webm', 'audio/wav'), upload_permission='wagtailadmin.access_admin', upload_to='mediation', verbose_name='audio-description track')),
-                ('h5p_package', models.ForeignKey(blank=True, help_text='For an H5P activity: a package that is ready.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='media.h5ppackage', verbose_name='H5P package')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='media_items', to='mediation.mediationresourcepage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "sort_order",
+                    models.IntegerField(blank=True, editable=False, null=True),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("image", "Image"),
+                            ("panorama", "360° panorama (equirectangular image)"),
+                            ("model", "3D model (glTF / GLB)"),
+                            ("model_ios", "3D model for iOS AR (USDZ)"),
+                            ("video", "Video"),
+                            ("audio", "Audio"),
+                            ("document", "Document (PDF)"),
+                            ("h5p", "H5P activity"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "title",
+                    models.CharField(
+                        blank=True,
+                        help_text="Shown under the media.",
+                        max_length=255,
+                        verbose_name="caption",
+                    ),
+                ),
+                (
+                    "file",
+                    media.fields.StoredFileField(
+                        blank=True,
+                        content_types=(
+                            "application/pdf",
+                            "audio/mp4",
+                            "audio/mpeg",
+                            "audio/ogg",
+                            "audio/wav",
+                            "audio/webm",
+                            "image/jpeg",
+                            "image/png",
+                            "image/webp",
+                            "model/gltf+json",
+                            "model/gltf-binary",
+                            "model/vnd.usdz+zip",
+                            "video/mp4",
+                            "video/ogg",
+                            "video/webm",
+                        ),
+                        upload_permission="wagtailadmin.access_admin",
+                        upload_to="mediation",
+                        verbose_name="file",
+                    ),
+                ),
+                (
+                    "text_alternative",
+                    models.TextField(
+                        blank=True,
+                        help_text="What the image or object shows, for people who cannot see it. Required for images, panoramas and 3D models.",
+                        verbose_name="text alternative",
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("fr", "French"),
+                            ("en", "English"),
+                            ("pt", "Portuguese"),
+                            ("es", "Spanish"),
+                            ("it", "Italian"),
+                        ],
+                        help_text="The language spoken or written in the file, if any.",
+                        max_length=8,
+                        verbose_name="language",
+                    ),
+                ),
+                (
+                    "mime_type",
+                    models.CharField(
+                        blank=True,
+                        editable=False,
+                        max_length=100,
+                        verbose_name="MIME type",
+                    ),
+                ),
+                (
+                    "size",
+                    models.BigIntegerField(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        verbose_name="size in bytes",
+                    ),
+                ),
+                (
+                    "width",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="width (pixels)"
+                    ),
+                ),
+                (
+                    "height",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="height (pixels)"
+                    ),
+                ),
+                (
+                    "duration",
+                    models.FloatField(
+                        blank=True,
+                        help_text="For audio and video.",
+                        null=True,
+                        verbose_name="duration (seconds)",
+                    ),
+                ),
+                (
+                    "tracks",
+                    wagtail.fields.StreamField(
+                        [("track", 3), ("transcript", 5)],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("captions", "Captions"),
+                                        ("subtitles", "Subtitles"),
+                                        ("descriptions", "Audio description (text)"),
+                                        ("chapters", "Chapters"),
+                                    ],
+                                    "label": "kind",
+                                },
+                            ),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("fr", "French"),
+                                        ("en", "English"),
+                                        ("pt", "Portuguese"),
+                                        ("es", "Spanish"),
+                                        ("it", "Italian"),
+                                    ],
+                                    "label": "language",
+                                },
+                            ),
+                            2: (
+                                "wagtail.documents.blocks.DocumentChooserBlock",
+                                (),
+                                {
+                                    "help_text": "A .vtt file (WebVTT).",
+                                    "label": "WebVTT file",
+                                },
+                            ),
+                            3: (
+                                "wagtail.blocks.StructBlock",
+                                [[("kind", 0), ("language", 1), ("file", 2)]],
+                                {},
+                            ),
+                            4: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": ["h3", "bold", "italic", "ul", "ol"],
+                                    "label": "transcript",
+                                },
+                            ),
+                            5: (
+                                "wagtail.blocks.StructBlock",
+                                [[("language", 1), ("text", 4)]],
+                                {},
+                            ),
+                        },
+                        verbose_name="captions and transcripts",
+                    ),
+                ),
+                (
+                    "sign_language_video",
+                    media.fields.StoredFileField(
+                        blank=True,
+                        content_types=("video/mp4", "video/webm", "video/ogg"),
+                        upload_permission="wagtailadmin.access_admin",
+                        upload_to="mediation",
+                        verbose_name="sign-language video",
+                    ),
+                ),
+                (
+                    "audio_description",
+                    media.fields.StoredFileField(
+                        blank=True,
+                        content_types=(
+                            "audio/mpeg",
+                            "audio/mp4",
+                            "audio/ogg",
+                            "audio/webm",
+                            "audio/wav",
+                        ),
+                        upload_permission="wagtailadmin.access_admin",
+                        upload_to="mediation",
+                        verbose_name="audio-description track",
+                    ),
+                ),
+                (
+                    "h5p_package",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="For an H5P activity: a package that is ready.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="media.h5ppackage",
+                        verbose_name="H5P package",
+                    ),
+                ),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="media_items",
+                        to="mediation.mediationresourcepage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'media item',
-                'verbose_name_plural': 'media items',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "media item",
+                "verbose_name_plural": "media items",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='PartnerIndexPage',
+            name="PartnerIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, help_text="Shown above the resources; the partner's presentation is shown too.", verbose_name='introduction')),
-                ('partner', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='index_pages', to='mediation.partnerinstitution', verbose_name='institution')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True,
+                        help_text="Shown above the resources; the partner's presentation is shown too.",
+                        verbose_name="introduction",
+                    ),
+                ),
+                (
+                    "partner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="index_pages",
+                        to="mediation.partnerinstitution",
+                        verbose_name="institution",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'partner page',
-                'verbose_name_plural': 'partner pages',
+                "verbose_name": "partner page",
+                "verbose_name_plural": "partner pages",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='PartnerSpace',
+            name="PartnerSpace",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('partner_key', models.UUIDField(editable=False, unique=True, verbose_name='partner')),
-                ('collection', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='partner_space', to='wagtailcore.collection', verbose_name='collection')),
-                ('editors', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='partner_space_as_editors', to='auth.group', verbose_name='editors group')),
-                ('moderators', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='partner_space_as_moderators', to='auth.group', verbose_name='moderators group')),
-                ('workflow', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='partner_space', to='wagtailcore.workflow', verbose_name='moderation workflow')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "partner_key",
+                    models.UUIDField(
+                        editable=False, unique=True, verbose_name="partner"
+                    ),
+                ),
+                (
+                    "collection",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="partner_space",
+                        to="wagtailcore.collection",
+                        verbose_name="collection",
+                    ),
+                ),
+                (
+                    "editors",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="partner_space_as_editors",
+                        to="auth.group",
+                        verbose_name="editors group",
+                    ),
+                ),
+                (
+                    "moderators",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="partner_space_as_moderators",
+                        to="auth.group",
+                        verbose_name="moderators group",
+                    ),
+                ),
+                (
+                    "workflow",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="partner_space",
+                        to="wagtailcore.workflow",
+                        verbose_name="moderation workflow",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'partner space',
-                'verbose_name_plural': 'partner spaces',
+                "verbose_name": "partner space",
+                "verbose_name_plural": "partner spaces",
             },
         ),
         migrations.CreateModel(
-            name='ResourceContributor',
+            name="ResourceContributor",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('role', models.CharField(choices=[('creator', 'Creator'), ('author', 'Author'), ('mediator', 'Cultural mediator'), ('photographer', 'Photographer'), ('illustrator', 'Illustrator'), ('developer', 'Developer'), ('narrator', 'Narrator'), ('translator', 'Translator'), ('sign_interpreter', 'Sign-language interpreter'), ('easy_to_read_writer', 'Easy-to-read writer')], default='creator', max_length=30, verbose_name='role')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='contributors', to='mediation.mediationresourcepage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "sort_order",
+                    models.IntegerField(blank=True, editable=False, null=True),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("creator", "Creator"),
+                            ("author", "Author"),
+                            ("mediator", "Cultural mediator"),
+                            ("photographer", "Photographer"),
+                            ("illustrator", "Illustrator"),
+                            ("developer", "Developer"),
+                            ("narrator", "Narrator"),
+                            ("translator", "Translator"),
+                            ("sign_interpreter", "Sign-language interpreter"),
+                            ("easy_to_read_writer", "Easy-to-read writer"),
+                        ],
+                        default="creator",
+                        max_length=30,
+                        verbose_name="role",
+                    ),
+                ),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="contributors",
+                        to="mediation.mediationresourcepage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'contributor',
-                'verbose_name_plural': 'contributors',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "contributor",
+                "verbose_name_plural": "contributors",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='ResourceTag',
+            name="ResourceTag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('content_object', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='tagged_items', to='mediation.mediationresourcepage')),
-                ('tag', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(app_label)s_%(class)s_items', to='taggit.tag')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "content_object",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tagged_items",
+                        to="mediation.mediationresourcepage",
+                    ),
+                ),
+                (
+                    "tag",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="%(app_label)s_%(class)s_items",
+                        to="taggit.tag",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.AddField(
-            model_name='mediationresourcepage',
-            name='themes',
-            field=modelcluster.contrib.taggit.ClusterTaggableManager(blank=True, help_text='Subjects and themes, e.g. portrait, Mediterranean, weaving.', through='mediation.ResourceTag', to='taggit.Tag', verbose_name='themes'),
+            model_name="mediationresourcepage",
+            name="themes",
+            field=modelcluster.contrib.taggit.ClusterTaggableManager(
+                blank=True,
+                help_text="Subjects and themes, e.g. portrait, Mediterranean, weaving.",
+                through="mediation.ResourceTag",
+                to="taggit.Tag",
+                verbose_name="themes",
+            ),
         ),
         migrations.CreateModel(
-            name='ResourceFacet',
+            name="ResourceFacet",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('facet', models.CharField(max_length=20, verbose_name='facet')),
-                ('value', models.CharField(max_length=100, verbose_name='value')),
-                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='facets', to='mediation.mediationresourcepage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("facet", models.CharField(max_length=20, verbose_name="facet")),
+                ("value", models.CharField(max_length=100, verbose_name="value")),
+                (
+                    "page",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="facets",
+                        to="mediation.mediationresourcepage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'resource facet',
-                'verbose_name_plural': 'resource facets',
-                'indexes': [models.Index(fields=['facet', 'value'], name='mediation_r_facet_cc3f5f_idx')],
-                'constraints': [models.UniqueConstraint(fields=('page', 'facet', 'value'), name='unique_resource_facet')],
+                "verbose_name": "resource facet",
+                "verbose_name_plural": "resource facets",
+                "indexes": [
+                    models.Index(
+                        fields=["facet", "value"], name="mediation_r_facet_cc3f5f_idx"
+                    )
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("page", "facet", "value"), name="unique_resource_facet"
+                    )
+                ],
             },
         ),
     ]

@@ -28,6 +28,12 @@ ALL_MEDIA_TYPES = tuple(
 )
 # Editors work in the admin; who may touch which page is the page's rights.
 EDITORS = "wagtailadmin.access_admin"
+IMAGE_KINDS = ("image", "panorama")
+
+
+def _name_of(value) -> str | None:
+    """A file field's raw value as its name; ``None`` when not loaded."""
+    return getattr(value, "name", value)
 
 
 class MediaItem(Orderable):
@@ -126,6 +132,13 @@ class MediaItem(Orderable):
         verbose_name = _("media item")
         verbose_name_plural = _("media items")
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The file whose size, type and dimensions the record holds: once
+        # the file is replaced they describe the old one and are read again.
+        # Read from __dict__ so that a deferred field costs no query.
+        self._described = _name_of(self.__dict__.get("file"))
+
     def __str__(self):
         return self.title or self.get_kind_display()
 
@@ -179,23 +192,48 @@ class MediaItem(Orderable):
         found = media_checks.problems(self.kind, name, head)
         if found:
             return found
+        self._describe(head)
+        return []
+
+    def _file_replaced(self) -> bool:
+        """Another file than the one loaded; a field deferred at loading
+        (``None``) is not known to have changed."""
+        return self._described is not None and self.file.name != self._described
+
+    def _describe(self, head: bytes | None = None) -> None:
+        """The file's size, type and, for an image, its dimensions: all read
+        again for a replaced file, else only what is missing."""
+        name = self.file.name
+        replaced = self._file_replaced()
         self.mime_type = media_checks.type_of(name)
-        if self.kind in ("image", "panorama") and not (self.width and self.height):
+        if replaced or self.size is None:
+            self.size = self._stored_size()
+        if self.kind in IMAGE_KINDS and (replaced or not (self.width and self.height)):
+            if head is None:
+                head = self._head(name, media_checks.HEAD_LENGTH)
             size = media_checks.image_size(head)
             if size:
                 self.width, self.height = size
-        return []
+        self._described = name
+
+    def _stored_size(self) -> int | None:
+        try:
+            # A file posted with the form, not stored yet, knows its size too.
+            return self.file.size
+        except (OSError, ValueError):
+            return None
 
     def save(self, *args, **kwargs):
-        if self.file and (not self.mime_type or self.size is None):
+        if self.file and self._file_replaced():
+            # Replaced in code, or by a form that skipped ``full_clean``.
+            self._describe()
+        elif self.file and (not self.mime_type or self.size is None):
             self.mime_type = self.mime_type or media_checks.type_of(self.file.name)
-            try:
-                self.size = self.file.storage.size(self.file.name)
-            except (OSError, ValueError):
-                self.size = None
+            self.size = self._stored_size()
         if self.kind == "h5p":
             self.mime_type = "application/zip+h5p"
         super().save(*args, **kwargs)
+        self._described = self.file.name
 
     @property
     def caption_tracks(self):

@@ -22,6 +22,7 @@ from wagtail.search import index
 
 from mediation import vocabulary as vocab
 from mediation.fields import ChoiceListField
+from mediation.forms import MediaItemsPanel
 
 RESOURCES_PER_PAGE = 12
 
@@ -307,7 +308,8 @@ class MediationResourcePage(Page):
     mediator_guide = RichTextField(
         _("mediator's guide"),
         blank=True,
-        features=["h3", "h4", "bold", "italic", "ul", "ol", "link"],
+        # The page shows the guide under its own h3 (under the h2 "Using it").
+        features=["h4", "h5", "bold", "italic", "ul", "ol", "link"],
         help_text=_("How a mediator prepares, runs and follows up a session."),
     )
     mediator_guide_document = models.ForeignKey(
@@ -331,7 +333,7 @@ class MediationResourcePage(Page):
             ],
             heading=_("What it is"),
         ),
-        InlinePanel("media_items", heading=_("Media"), label=_("media item")),
+        MediaItemsPanel("media_items", heading=_("Media"), label=_("media item")),
         InlinePanel("contributors", heading=_("Contributors"), label=_("contributor")),
         MultiFieldPanel(
             [

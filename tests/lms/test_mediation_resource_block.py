@@ -10,14 +10,19 @@ tests/e2e/test_mediation_in_a_unit_in_a_browser.py.
 
 import base64
 import hashlib
+import io
 import json
 import re
 import uuid
 
 import pytest
+from bs4 import BeautifulSoup
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from PIL import Image
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.models import Page, PageViewRestriction
 
@@ -26,7 +31,12 @@ from lms.blocks import MediationResourceBlock
 from lms.course_progress import course_completion, has_required_activities, unit_rule
 from lms.models import ActivityProgress, Statement
 from lms.page_policy import EMPTY_STYLE, MODEL_VIEWER_STYLE, learning_page_csp
-from mediation.models import MediationResourcePage, PartnerIndexPage, PartnerListPage
+from mediation.models import (
+    MediaItem,
+    MediationResourcePage,
+    PartnerIndexPage,
+    PartnerListPage,
+)
 from tests.factories import PartnerInstitutionFactory
 from tests.support.course_fixtures import publish
 
@@ -241,6 +251,8 @@ def test_the_english_unit_shows_the_resource_s_english_translation(
     page = client.get(unit_en.url).content.decode()
 
     assert "Portrait of a woman, in 3D" in page
+    # In the unit's own language: nothing to mark.
+    assert "mediation-resource__part" not in page
     # Same block, same activity, whatever the language.
     iri = activity_iri(MEDIATION_RESOURCE, block["id"])
     assert f'data-activity-id="{iri}"' in page
@@ -263,6 +275,54 @@ def test_without_a_live_translation_the_chosen_resource_is_shown(
 
     assert "Portrait de femme, en 3D" in page
     assert "Draft translation" not in page
+
+
+def test_a_resource_shown_in_another_language_than_the_unit_s_says_which(
+    client, course, resource, local_storage
+):
+    """WCAG 3.1.2: the French resource in an English unit (no English
+    translation) is marked French, so that screen readers switch voice;
+    the editor's title, written in the unit's language, is not."""
+    image = io.BytesIO()
+    Image.new("RGB", (64, 32), (200, 120, 40)).save(image, "JPEG")
+    MediaItem(
+        page=resource,
+        kind="image",
+        file=default_storage.save("mediation/buste.jpg", ContentFile(image.getvalue())),
+        text_alternative="Un buste de marbre, de trois quarts.",
+    ).save()
+    block = resource_block(resource, title="Look at the hands")
+    unit_en = course.english[course.units[0].pk]
+    unit_en.body = [*unit_en.body.raw_data, block]
+    publish(unit_en)
+    browser_for(client, course.learner)
+
+    soup = BeautifulSoup(client.get(unit_en.url).content.decode(), "html.parser")
+
+    assert soup.html["lang"] == "en"
+    embedded = soup.select_one("[data-mediation-resource]")
+    [part] = embedded.select(".mediation-resource__part")
+    assert part["lang"] == "fr"
+    assert part.select_one(".resource-card").h3.get_text() == (
+        "Portrait de femme, en 3D"
+    )
+    assert part.select_one(".resource-viewers")
+    assert "Un buste de marbre" in str(part)
+    title = embedded.select_one(".block-title")
+    assert title.get_text() == "Look at the hands"
+    assert part not in title.parents
+
+
+def test_a_resource_in_the_unit_s_language_is_not_marked(client, course, resource):
+    unit = add_blocks(course.units[0], resource_block(resource))
+    browser_for(client, course.learner)
+
+    soup = BeautifulSoup(client.get(unit.url).content.decode(), "html.parser")
+
+    assert soup.html["lang"] == "fr"
+    embedded = soup.select_one("[data-mediation-resource]")
+    assert embedded.select_one(".resource-card")
+    assert embedded.find(attrs={"lang": True}) is None
 
 
 def test_an_unpublished_resource_shows_a_notice_and_nothing_to_report(
