@@ -10,9 +10,9 @@ import re
 
 import pytest
 from django.core.files.storage import default_storage
-from django.test import Client
 
 from lms.models import Enrollment, FieldReport, LearnerAnswer, ReportAttachment
+from tests.e2e.browser_helpers import sign_in as sign_in_context
 from tests.support.course_fixtures import assignment_of
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -25,18 +25,7 @@ PNG = (
 
 
 def sign_in(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    page.context.clear_cookies()
-    page.context.add_cookies(
-        [
-            {
-                "name": "sessionid",
-                "value": client.cookies["sessionid"].value,
-                "url": live_server.url,
-            }
-        ]
-    )
+    sign_in_context(page.context, live_server, user)
 
 
 def test_trainer_imports_a_cohort_and_follows_a_learners_field_report(

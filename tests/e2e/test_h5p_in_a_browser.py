@@ -19,7 +19,6 @@ import time
 import uuid
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import expect
 from wagtail.models import Collection
@@ -32,6 +31,7 @@ from lms.models.lrs_documents import LRSDocument
 from lms.xapi.agents import actor_ifi, learner_agent
 from media.h5p_models import H5PPackage
 from media.storage_access import is_s3
+from tests.e2e.browser_helpers import sign_in, wait_until
 from tests.factories import UserFactory
 from tests.support.course_fixtures import publish
 from tests.support.h5p_packages import testquiz_package, truefalse_package
@@ -44,38 +44,10 @@ TRUEFALSE_TITLE = "Vrai ou faux : la question"
 QUIZ_TITLE = "Quiz : le marché du Prado"
 # Packages are unpacked in the request that saves them (immediate tasks);
 # statements and state leave the page within a few seconds (state: H5P's
-# 2 s tick, then the unit page's 1.5 s debounce).
-WAIT_SECONDS = 20
+# 2 s tick, then the unit page's 1.5 s debounce): ``wait_until`` waits 20 s.
 # Enough Tab presses to cross the unit page's links and the TrueFalse player
 # before the quiz; more means focus never gets there.
 MAX_TABS = 80
-
-
-def sign_in(context, live_server, user):
-    client = Client()
-    client.force_login(user)
-    context.add_cookies(
-        [
-            {
-                "name": "sessionid",
-                "value": client.cookies["sessionid"].value,
-                "url": live_server.url,
-            }
-        ]
-    )
-
-
-def wait_until(page, condition, what, timeout=WAIT_SECONDS):
-    """Poll ``condition`` (a database read, say) until it returns something
-    truthy; the browser keeps running between polls."""
-    deadline = time.monotonic() + timeout
-    while True:
-        value = condition()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            pytest.fail(f"Timed out after {timeout} s waiting for {what}")
-        page.wait_for_timeout(100)
 
 
 def upload_package(page, live_server, path, title):

@@ -16,11 +16,9 @@ import base64
 import io
 import json
 import struct
-import time
 
 import pytest
 from django.core.files.base import ContentFile
-from django.test import Client
 from PIL import Image
 from playwright.sync_api import expect
 from wagtail.models import Collection
@@ -30,6 +28,7 @@ from lms.models import ActivityProgress, Statement
 from lms.xapi.agents import actor_ifi, learner_agent
 from media.storage_access import is_s3
 from mediation.models import MediaItem
+from tests.e2e.browser_helpers import sign_in, wait_until
 from tests.lms.test_mediation_resource_block import (
     add_blocks,
     mediation_resource,
@@ -41,7 +40,6 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 EXPERIENCED = "http://adlnet.gov/expapi/verbs/experienced"
 # Viewers load their library when they start; the statement leaves at once.
-WAIT_SECONDS = 20
 SLOW_VIEWER_MS = 60_000
 # Every refusal of the page's policy, including those no console shows.
 NOTE_VIOLATIONS = """
@@ -51,31 +49,6 @@ document.addEventListener('securitypolicyviolation', (event) => {
     event.sourceFile, event.lineNumber, event.columnNumber]);
 });
 """
-
-
-def sign_in(context, live_server, user):
-    client = Client()
-    client.force_login(user)
-    context.add_cookies(
-        [
-            {
-                "name": "sessionid",
-                "value": client.cookies["sessionid"].value,
-                "url": live_server.url,
-            }
-        ]
-    )
-
-
-def wait_until(page, condition, what, timeout=WAIT_SECONDS):
-    deadline = time.monotonic() + timeout
-    while True:
-        value = condition()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            pytest.fail(f"Timed out after {timeout} s waiting for {what}")
-        page.wait_for_timeout(100)
 
 
 def jpeg(width, height, colour=(180, 90, 40)) -> bytes:
