@@ -58,13 +58,12 @@ def test_trainers_use_the_admin_and_manage_the_media_library():
     assert _page_permissions(group) == set()
 
 
-def test_partner_editors_start_with_the_admin_and_choosers_only():
+def test_partner_editors_start_with_the_admin_only():
+    """Their files are chosen in their partner's space (mediation.spaces),
+    never in the whole library (cms migration 0004)."""
     group = Group.objects.get(name=PARTNER_EDITOR)
     assert _permissions(group) == {"wagtailadmin.access_admin"}
-    assert _collection_permissions(group) == {
-        "wagtailimages.choose_image",
-        "wagtaildocs.choose_document",
-    }
+    assert _collection_permissions(group) == set()
 
 
 def test_coordinators_moderate_the_whole_tree_and_the_partner_list():
