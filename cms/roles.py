@@ -11,14 +11,16 @@ LEARNER = "Learner"
 TRAINER = "Trainer"
 PARTNER_EDITOR = "Partner editor"
 NETWORK_COORDINATOR = "Network coordinator"
+PARTNER_COORDINATOR = "Partner coordinator"
 
-ROLES = [LEARNER, TRAINER, PARTNER_EDITOR, NETWORK_COORDINATOR]
+ROLES = [LEARNER, TRAINER, PARTNER_EDITOR, NETWORK_COORDINATOR, PARTNER_COORDINATOR]
 
 ROLE_LABELS = {
     LEARNER: _("Learner"),
     TRAINER: _("Trainer"),
     PARTNER_EDITOR: _("Partner editor"),
     NETWORK_COORDINATOR: _("Network coordinator"),
+    PARTNER_COORDINATOR: _("Partner coordinator"),
 }
 
 

@@ -5,7 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms.views.account import account
+from cms.views.account import account, account_profile
 from cms.views.search import search
 from media.views.serve import serve_media
 
@@ -13,6 +13,7 @@ cms_patterns = (
     [
         path("search/", search, name="search"),
         path("accounts/me/", account, name="account"),
+        path("accounts/me/profile/", account_profile, name="account-profile"),
     ],
     "cms",
 )

@@ -40,6 +40,7 @@ class CohortForm(forms.ModelForm):
             "end_date",
             "join_enabled",
             "join_requires_approval",
+            "stalled_after_days",
         ]
         widgets = {"start_date": DATE_INPUT, "end_date": DATE_INPUT}
 
@@ -58,6 +59,14 @@ class CohortForm(forms.ModelForm):
             self.fields["course"].help_text = _(
                 "The course cannot change once learners are enrolled."
             )
+        # Left empty (or absent, from an older form): the usual 14 days.
+        self.fields["stalled_after_days"].required = False
+
+    def clean_stalled_after_days(self):
+        value = self.cleaned_data.get("stalled_after_days")
+        if value is None:
+            return Cohort._meta.get_field("stalled_after_days").default
+        return value
 
     def clean(self):
         cleaned = super().clean()

@@ -40,7 +40,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "cms.apps.ChainonUsersConfig",  # wagtail.users, with our user forms
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

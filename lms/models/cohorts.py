@@ -10,6 +10,7 @@ withdrawn.
 import secrets
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -88,6 +89,15 @@ class Cohort(models.Model):
     join_requires_approval = models.BooleanField(
         _("a trainer approves each self-enrolment"), default=False
     )
+    stalled_after_days = models.PositiveSmallIntegerField(
+        _("stalled after (days)"),
+        default=14,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+        help_text=_(
+            "A learner with no activity for this many days is flagged as "
+            "stalled on the cohort's dashboard."
+        ),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     # The key of the form that opened the cohort: posting it twice opens one.
     form_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
@@ -98,6 +108,12 @@ class Cohort(models.Model):
         verbose_name = _("cohort")
         verbose_name_plural = _("cohorts")
         ordering = ["-start_date", "name"]
+        # The dashboards' rights, held by roles (cms/roles.py): the whole
+        # network's figures, or those of the person's own partner.
+        permissions = [
+            ("view_network_figures", _("Can view the whole network's figures")),
+            ("view_partner_figures", _("Can view their partner's figures")),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__gte=models.F("start_date")),

@@ -4,7 +4,14 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
-from cms.roles import LEARNER, NETWORK_COORDINATOR, PARTNER_EDITOR, ROLES, TRAINER
+from cms.roles import (
+    LEARNER,
+    NETWORK_COORDINATOR,
+    PARTNER_COORDINATOR,
+    PARTNER_EDITOR,
+    ROLES,
+    TRAINER,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -79,6 +86,7 @@ def test_coordinators_moderate_the_whole_tree_and_the_partner_list():
         "lms.view_cohort",
         "lms.change_enrollment",
         "lms.view_enrollment",
+        "lms.view_network_figures",
     }
     assert _page_permissions(group) == {
         (1, "add_page"),
@@ -88,6 +96,14 @@ def test_coordinators_moderate_the_whole_tree_and_the_partner_list():
         (1, "unlock_page"),
     }
     assert "wagtailimages.delete_image" in _collection_permissions(group)
+
+
+def test_partner_coordinators_see_their_partners_figures_only():
+    """A role of its own: no admin, no pages, the figures of one partner
+    (the one named on their account, see lms.permissions.figures_scope)."""
+    group = Group.objects.get(name=PARTNER_COORDINATOR)
+    assert _permissions(group) == {"lms.view_partner_figures"}
+    assert _page_permissions(group) == set()
 
 
 def test_anonymous_visitors_are_sent_to_the_login_page_from_the_admin(client):
