@@ -8,6 +8,7 @@ rows, since the fold does not depend on order.
 """
 
 from collections import defaultdict
+from datetime import datetime
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -16,8 +17,21 @@ from django.db.models import Q
 from lms.models import ActivityProgress, Statement
 from lms.progress_rules import Progress, apply_fact, fact_from_statement, fold
 from lms.xapi.agents import actor_ifi, learner_agent_for_id, learner_id_for
+from lms.xapi.validation import StatementError, timestamp_to_utc
 
 VOIDED = "http://adlnet.gov/expapi/verbs/voided"
+
+
+def moment_of(stamp: str) -> datetime | None:
+    """A progress row's ``first_at``/``last_at`` (a statement's timestamp as
+    sent, with its offset) as an aware UTC datetime; None when empty or not
+    a timestamp, which counts as no activity rather than an error page."""
+    if not stamp:
+        return None
+    try:
+        return datetime.fromisoformat(timestamp_to_utc(stamp))
+    except (StatementError, ValueError):
+        return None
 
 
 def to_progress(row: ActivityProgress) -> Progress:

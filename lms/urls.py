@@ -1,7 +1,14 @@
 from django.urls import path
 
+from lms.views import (
+    cohort_dashboard,
+    contributions,
+    learner,
+    network_dashboard,
+    reports,
+    roster_import,
+)
 from lms.views import cohorts as cohort_views
-from lms.views import contributions, learner, reports, roster_import
 
 app_name = "lms"
 
@@ -59,6 +66,32 @@ urlpatterns = [
         "cohorts/<int:cohort_id>/reports/",
         reports.cohort_reports,
         name="cohort-reports",
+    ),
+    path(
+        "cohorts/<int:cohort_id>/progress/",
+        cohort_dashboard.cohort_dashboard,
+        name="cohort-progress",
+    ),
+    path(
+        "cohorts/<int:cohort_id>/progress/<int:enrollment_id>/",
+        cohort_dashboard.learner_detail,
+        name="cohort-learner",
+    ),
+    path(
+        "cohorts/<int:cohort_id>/export/<str:table>.<str:fmt>",
+        cohort_dashboard.cohort_export,
+        name="cohort-export",
+    ),
+    path("network/", network_dashboard.network_dashboard, name="network"),
+    path(
+        "network/indicators/",
+        network_dashboard.indicators_view,
+        name="network-indicators",
+    ),
+    path(
+        "network/export/<str:table>.<str:fmt>",
+        network_dashboard.network_export,
+        name="network-export",
     ),
     path(
         "modules/<int:module_id>/contribute/",
