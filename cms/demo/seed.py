@@ -24,6 +24,7 @@ from .courses import ensure_catalogue, ensure_cohorts, ensure_h5p_activity
 from .h5p import ensure_h5p_package
 from .pages import ABOUT, ACCESSIBILITY, HOME
 from .partners import PARTNERS
+from .progress import ensure_demo_progress
 from .resources import ensure_partner_area
 
 SOURCE_LANGUAGE = "fr"
@@ -250,5 +251,7 @@ def seed_demo(report=_print):
     accounts = ensure_accounts()
     ensure_partner_people(locales)
     ensure_learning(locales, report)
+    # After the cohorts: their participants and months of recorded progress.
+    report(ensure_demo_progress().line())
     ensure_partner_area(locales, report)
     return accounts
