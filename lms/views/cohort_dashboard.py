@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from lms.cohort_matrix import build_matrix, filter_rows, select_module
 from lms.dashboard_filters import CohortMatrixFilters
-from lms.exports import Table, export_response
+from lms.exports import FORMATS, Table, export_response
 from lms.models import (
     Contribution,
     Enrollment,
@@ -254,7 +254,7 @@ def cohort_export(request, cohort_id, table, fmt):
     """The matrix or the learner list, filtered as on the page, as a file."""
     cohort = trained_cohort_or_404(request.user, cohort_id)
     make = EXPORTS.get(table)
-    if make is None:
+    if make is None or fmt not in FORMATS:
         raise Http404
     matrix, rows, _filters = _cohort_matrix(request, cohort)
     stem = f"{cohort.name}-{table}"

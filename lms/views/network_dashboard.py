@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from lms import network_figures as figures
 from lms.dashboard_filters import NetworkFilters
-from lms.exports import Table, export_response
+from lms.exports import FORMATS, Table, export_response
 from lms.permissions import figures_scope
 from lms.reporting.charts import bar_chart, column_chart
 from lms.reporting.privacy import is_suppressed
@@ -172,6 +172,8 @@ def _indicators_table(found):
 
 @figures_required
 def network_export(request, scope, table, fmt):
+    if fmt not in FORMATS:
+        raise Http404
     _form, chosen = _filters(request, scope)
     if table == "cohorts":
         data = _cohorts_table(figures.network_figures(scope, chosen))
