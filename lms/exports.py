@@ -4,9 +4,10 @@ Three constraints shape this module:
 
 * Memory stays bounded whatever the cohort size. A ``Table``'s rows may be a
   generator over a queryset; CSV is produced row by row while the response
-  streams, and XLSX is written by openpyxl's write-only mode into a temporary
+  streams, and XLSX is streamed by ``lms.reporting.xlsx`` into a temporary
   file on disk (never a BytesIO), which ``FileResponse`` then streams and
-  deletes when the response is closed.
+  deletes when the response is closed. (openpyxl, used before, spent about ten
+  times the database read on building a cell object per value.)
 * The files hold learners' personal data and are opened in spreadsheets, so
   text that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``,
   tab, CR; OWASP "CSV injection") is neutralised, responses are
@@ -20,7 +21,6 @@ Because CSV rows are read while the response streams, a view's queryset is
 evaluated after the view has returned (outside ``ATOMIC_REQUESTS``).
 """
 
-import contextlib
 import csv
 import datetime
 import decimal
@@ -35,23 +35,18 @@ from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
+
+from lms.reporting.xlsx import write_xlsx
 
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMATS = ("csv", "xlsx")
 
-# Characters XML 1.0 cannot carry (openpyxl raises IllegalCharacterError on them);
-# tab, LF and CR are legal and kept.
+# Characters XML 1.0 cannot carry; dropped from CSV too, so both formats hold
+# the same text. Tab, LF and CR are legal and kept.
 _ILLEGAL_XML_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 # Leading characters that make Excel/LibreOffice/Sheets evaluate a cell (OWASP).
 _FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-# Text openpyxl would otherwise store as a formula ("=...") or an error cell.
-_OPENPYXL_ERROR_CODES = frozenset(
-    ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A")
-)
 _INVALID_SHEET_TITLE_CHARS = re.compile(r"[\[\]:*?/\\]")
 _SHEET_TITLE_MAX = 31
 # CSV lines are joined into chunks of about this many characters, so the server
@@ -144,17 +139,28 @@ def _csv_cell(value):
 
 
 def xlsx_response(table: Table, filename: str) -> FileResponse:
-    """Write the table with openpyxl's write-only mode to a temp file and stream it.
+    """Write the table to a temporary file on disk and stream that file.
 
-    Write-only mode keeps one row in memory at a time and openpyxl buffers the
-    sheet XML on disk; the finished workbook also goes to disk (not BytesIO),
-    so a large cohort never sits in memory whole. The temporary file is
-    deleted when the response is closed (FileResponse closes it).
+    The writer holds one chunk of the sheet in memory at a time and the
+    finished workbook goes to disk (not BytesIO), so a large cohort never sits
+    in memory whole. The temporary file is deleted when the response is closed
+    (FileResponse closes it), or at once if the export fails.
+
+    Every string becomes an inline-string cell, which spreadsheets never
+    evaluate: formula-like text (OWASP "CSV injection") stays plain text
+    without the apostrophe the CSV needs.
     """
     # Not a context manager: the response owns the file and closes (deletes) it.
     tmp = tempfile.NamedTemporaryFile(prefix="chainon-export-", suffix=".xlsx")
     try:
-        _write_xlsx(table, tmp)
+        write_xlsx(
+            tmp,
+            sheet_title=sheet_title(table.title),
+            headers=table.headers,
+            rows=table.rows,
+            # Excel has no time zones: show the wall-clock time of the site.
+            tz=timezone.get_current_timezone(),
+        )
         tmp.seek(0)
         response = FileResponse(tmp, content_type=XLSX_CONTENT_TYPE)
     except BaseException:
@@ -162,63 +168,6 @@ def xlsx_response(table: Table, filename: str) -> FileResponse:
         raise
     _set_download_headers(response, _with_extension(filename, "xlsx"))
     return response
-
-
-def _write_xlsx(table: Table, out) -> None:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(sheet_title(table.title))
-    try:
-        bold = Font(bold=True)
-        header = []
-        for title in table.headers:
-            cell = _text_cell(sheet, _clean_text(title))
-            cell.font = bold
-            header.append(cell)
-        sheet.append(header)
-        for row in table.rows:
-            sheet.append([_xlsx_cell(sheet, value) for value in row])
-    except BaseException:
-        _discard_sheet_buffer(sheet)
-        raise
-    workbook.save(out)
-
-
-def _xlsx_cell(sheet, value):
-    """Give openpyxl a real date or number where there is one, plain text otherwise."""
-    if value is None or isinstance(value, bool | int | float | decimal.Decimal):
-        return value
-    if isinstance(value, datetime.datetime):
-        return _naive_local(value)  # Excel has no time zones
-    if isinstance(value, datetime.date):
-        return value
-    text = _clean_text(value)
-    if (len(text) > 1 and text.startswith("=")) or text in _OPENPYXL_ERROR_CODES:
-        # openpyxl would store these as a formula or an error value.
-        return _text_cell(sheet, text)
-    # An inline string cell is never evaluated, whatever its first character.
-    return text
-
-
-def _text_cell(sheet, text: str) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=text)
-    cell.data_type = "s"
-    return cell
-
-
-def _discard_sheet_buffer(sheet) -> None:
-    """Remove openpyxl's on-disk sheet buffer when an export fails midway.
-
-    openpyxl deletes it only on save or at interpreter exit, and a web worker
-    lives long: without this each failed export would leave a file in /tmp.
-    Uses openpyxl internals, hence best effort.
-    """
-    writer = getattr(sheet, "_writer", None)
-    if writer is None:
-        return
-    with contextlib.suppress(Exception):
-        sheet.close()
-    with contextlib.suppress(Exception):
-        writer.cleanup()
 
 
 def sheet_title(title: str) -> str:
