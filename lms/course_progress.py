@@ -294,6 +294,10 @@ def settle_completions(user, course, rule=None):
             authority=system_authority(),
             user=user,
         )
+    if completion.course and course.activity_iri in missing:
+        from lms.credentials import issue_credential
+
+        issue_credential(user, course)
     return completion
 
 

@@ -15,6 +15,11 @@ app_name = "lms"
 urlpatterns = [
     path("", learner.my_courses, name="home"),
     path("join/", learner.join_form, name="join-form"),
+    path(
+        "attestations/<str:code>/",
+        learner.credential,
+        name="credential",
+    ),
     path("join/<str:code>/", learner.join, name="join"),
     path("units/<int:unit_id>/done/", learner.mark_done, name="unit-done"),
     path(

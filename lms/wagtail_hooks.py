@@ -8,13 +8,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.roles import TRAINER
 from lms.lrs_admin import LRSClientViewSet
-from lms.models import Cohort, UnitPage
+from lms.models import Cohort, Credential, UnitPage
 
 
 class CohortViewSet(SnippetViewSet):
@@ -31,6 +32,28 @@ class CohortViewSet(SnippetViewSet):
 
 
 register_snippet(CohortViewSet)
+
+
+class CredentialViewSet(SnippetViewSet):
+    """Attestations of completion: issued by the platform, never made by
+    hand; a coordinator may only revoke one (set its revocation date)."""
+
+    model = Credential
+    icon = "success"
+    menu_label = _("Attestations")
+    menu_order = 311
+    add_to_admin_menu = True
+    list_display = [
+        "course_title",
+        "learner",
+        "completed_at",
+        "issued_at",
+        "revoked_at",
+    ]
+    panels = [FieldPanel("revoked_at")]
+
+
+register_snippet(CredentialViewSet)
 
 
 register_snippet(LRSClientViewSet)

@@ -1,6 +1,7 @@
 from .answers import LearnerAnswer, UnitVisit
 from .cohorts import Cohort, Enrollment
 from .contributions import Contribution, ContributionAttachment
+from .credentials import Credential
 from .lrs import (
     ActivityDefinition,
     LRSClient,
@@ -33,6 +34,7 @@ __all__ = [
     "ActivityProgress",
     "Cohort",
     "Contribution",
+    "Credential",
     "ContributionAttachment",
     "CourseCoAuthor",
     "CourseIndexPage",

@@ -24,6 +24,7 @@ from lms.forms import AnswerForm
 from lms.models import (
     Cohort,
     CoursePage,
+    Credential,
     Enrollment,
     FieldReport,
     LearnerAnswer,
@@ -97,6 +98,12 @@ def my_courses(request):
         (report.enrollment_id, str(report.assignment_id)): report
         for report in FieldReport.objects.for_learner(request.user)
     }
+    credentials = {
+        credential.course_key: credential
+        for credential in Credential.objects.filter(
+            learner=request.user, course_key__in=keys, revoked_at__isnull=True
+        )
+    }
     rows, due = [], []
     for enrollment in enrollments:
         key = enrollment.cohort.course.translation_key
@@ -116,6 +123,7 @@ def my_courses(request):
                 "other_visit": _elsewhere(visited, progress, course_units),
                 "first_unit": course_units[0] if course_units else None,
                 "unit_count": len(course_units),
+                "credential": credentials.get(key),
             }
         )
         if enrollment.status != Enrollment.Status.ACTIVE:
@@ -280,3 +288,16 @@ def mark_done(request, unit_id):
         messages.success(request, _("Unit marked as done."))
     _previous, following = neighbours(outline_units(outline), unit)
     return redirect(following.url if following else unit.course.url)
+
+
+def credential(request, code):
+    """An attestation of completion, for whoever holds its code: the learner,
+    and the employer or funder they show it to.  Names the person, the course
+    and the date; says so if it was revoked."""
+    found = get_object_or_404(
+        Credential.objects.select_related("learner", "cohort__partner"),
+        code=code.upper(),
+    )
+    response = render(request, "lms/credential.html", {"credential": found})
+    response["X-Robots-Tag"] = "noindex"
+    return response

@@ -87,6 +87,8 @@ def test_coordinators_moderate_the_whole_tree_and_the_partner_list():
         "lms.change_enrollment",
         "lms.view_enrollment",
         "lms.view_network_figures",
+        "lms.view_credential",
+        "lms.change_credential",
     }
     assert _page_permissions(group) == {
         (1, "add_page"),

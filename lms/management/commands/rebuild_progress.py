@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
+from lms.credentials import issue_missing
 from lms.progress import rebuild
 
 
@@ -11,3 +12,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         count = rebuild()
         self.stdout.write(f"{count} progress rows rebuilt from the statement store.")
+        issued = issue_missing()
+        if issued:
+            self.stdout.write(f"{issued} attestations of completion issued.")
