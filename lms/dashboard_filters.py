@@ -6,7 +6,10 @@ the reader's) is dropped with a visible message and the page is drawn
 without it, never refused with an error page.
 """
 
+from datetime import date
+
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -105,6 +108,26 @@ class NetworkFilters(DashboardFilterForm):
         self.fields["country"].choices = every + choices["countries"]
         self.fields["course"].choices = every + choices["courses"]
         self.fields["cohort"].choices = every + choices["cohorts"]
+
+    def _plausible(self, name):
+        """A date the network could have figures for: from 2000 to five
+        years ahead (a year 9999 or 0001 is a typing slip, not a period)."""
+        value = self.cleaned_data.get(name)
+        if value is None:
+            return value
+        today = timezone.localdate()
+        if not date(2000, 1, 1) <= value <= date(today.year + 5, 12, 31):
+            raise forms.ValidationError(
+                gettext("Choose a date between 2000 and %(year)s.")
+                % {"year": today.year + 5}
+            )
+        return value
+
+    def clean_start(self):
+        return self._plausible("start")
+
+    def clean_end(self):
+        return self._plausible("end")
 
     def clean(self):
         cleaned = super().clean()

@@ -24,6 +24,7 @@ from lms.models import (
     ActivityProgress,
     Contribution,
     CoursePage,
+    Credential,
     Enrollment,
     FieldReport,
     UnitPage,
@@ -36,6 +37,7 @@ from lms.reporting.privacy import (
     SUPPRESSED,
     breakdown_total,
     is_suppressed,
+    rounded,
     share,
     suppress,
     suppress_breakdown,
@@ -119,9 +121,18 @@ def _in_period(moment: datetime, start, end) -> bool:
     return (start is None or day >= start) and (end is None or day <= end)
 
 
-def _enrolments(cohorts):
-    return list(
-        Enrollment.objects.filter(cohort__in=cohorts, status__in=COUNTED).values_list(
+class Enrolments(list):
+    """The counted enrolments as rows, and their learners as a subquery:
+    the next queries filter on that subquery rather than on thousands of
+    ids sent back to the database as parameters."""
+
+    learners = None
+
+
+def _enrolments(cohorts) -> Enrolments:
+    counted = Enrollment.objects.filter(cohort__in=cohorts, status__in=COUNTED)
+    rows = Enrolments(
+        counted.values_list(
             "learner_id",
             "cohort_id",
             "created_at",
@@ -132,6 +143,8 @@ def _enrolments(cohorts):
             named=True,
         )
     )
+    rows.learners = counted.order_by().values("learner_id")
+    return rows
 
 
 def _course_completions(enrolments, start, end) -> dict:
@@ -139,7 +152,7 @@ def _course_completions(enrolments, start, end) -> dict:
     keys = {e.cohort__course__translation_key for e in enrolments}
     iris = {activity_iri("course", key): key for key in keys}
     rows = ActivityProgress.objects.filter(
-        learner_id__in={e.learner_id for e in enrolments},
+        learner_id__in=enrolments.learners,
         activity__in=list(iris),
         status=COMPLETED_STATUS,
     ).values_list("learner_id", "activity", "first_at")
@@ -151,21 +164,26 @@ def _course_completions(enrolments, start, end) -> dict:
     return done
 
 
-def _active_learners(learner_ids, now) -> set:
+def _active_learners(learners, now) -> set:
     cutoff = (now - timedelta(days=ACTIVE_DAYS)).strftime("%Y-%m-%dT%H:%M:%S")
     return set(
-        ActivityProgress.objects.filter(learner_id__in=learner_ids, last_at__gte=cutoff)
+        ActivityProgress.objects.filter(learner_id__in=learners, last_at__gte=cutoff)
         .values_list("learner_id", flat=True)
         .distinct()
     )
 
 
-def _resources(scope) -> list:
+def _resources(scope, chosen, enrolments) -> list:
     """Resources published per partner (each resource once, whatever its
     translations) and how many learners opened them in a unit."""
     published = defaultdict(set)
     names, resource_partner = {}, {}
-    pages = MediationResourcePage.objects.live().values_list(
+    pages = MediationResourcePage.objects.live()
+    if chosen.get("partner"):
+        pages = pages.filter(partner__translation_key=chosen["partner"])
+    if chosen.get("country"):
+        pages = pages.filter(partner__country=chosen["country"])
+    pages = pages.values_list(
         "pk", "translation_key", "partner__translation_key", "partner__name"
     )
     for pk, key, partner_key, partner_name in pages:
@@ -188,7 +206,7 @@ def _resources(scope) -> list:
                 )
     users = defaultdict(set)
     for iri, learner_id in ActivityProgress.objects.filter(
-        activity__in=list(block_partner)
+        activity__in=list(block_partner), learner_id__in=enrolments.learners
     ).values_list("activity", "learner_id"):
         users[block_partner[iri]].add(learner_id)
     return sorted(
@@ -223,7 +241,7 @@ def _territories(enrolments, start, end) -> list:
     keys = {e.cohort__course__translation_key for e in enrolments}
     contributions = Counter()
     query = Contribution.objects.filter(
-        author_id__in=set(territory_of_learner), course_key__in=keys
+        author_id__in=enrolments.learners, course_key__in=keys
     )
     if start:
         query = query.filter(created_at__date__gte=start)
@@ -250,33 +268,56 @@ def _enrolled_active_inactive(enrolled: int, active: int) -> tuple:
     return breakdown_total(parts), shown["active"], shown["inactive"]
 
 
+def _latest_enrolment(enrolments) -> dict:
+    """The cohort that counts a learner's completion of a course: their
+    latest enrolment in it (a learner moved to another cohort keeps a
+    withdrawn enrolment in the first; the completion is the new cohort's)."""
+    latest = {}
+    for e in sorted(enrolments, key=lambda e: e.created_at):
+        latest[(e.learner_id, e.cohort__course__translation_key)] = e.cohort_id
+    return latest
+
+
 def network_figures(scope, chosen: dict, now=None) -> NetworkFigures:
     now = now or timezone.now()
     start, end = chosen.get("start"), chosen.get("end")
     enrolments = _enrolments(filtered_cohorts(scope, chosen))
     learners = {e.learner_id for e in enrolments}
-    active = _active_learners(learners, now) if learners else set()
+    active = _active_learners(enrolments.learners, now) if learners else set()
     completions = _course_completions(enrolments, start, end) if enrolments else {}
+    counting_cohort = _latest_enrolment(enrolments)
     durations = []
-    for e in enrolments:
-        moment = completions.get((e.learner_id, e.cohort__course__translation_key))
-        if moment is not None and moment >= e.created_at:
-            durations.append((moment - e.created_at).total_seconds() / 86400)
     per_cohort = defaultdict(lambda: {"learners": set(), "done": 0})
     meta = {}
     for e in enrolments:
+        pair = (e.learner_id, e.cohort__course__translation_key)
         line = per_cohort[e.cohort_id]
         line["learners"].add(e.learner_id)
-        line["done"] += (e.learner_id, e.cohort__course__translation_key) in completions
         meta[e.cohort_id] = (
             e.cohort__name,
             e.cohort__partner__name,
             e.cohort__territory,
         )
+        moment = completions.get(pair)
+        if moment is None or counting_cohort[pair] != e.cohort_id:
+            continue
+        line["done"] += 1
+        if moment >= e.created_at:
+            durations.append((moment - e.created_at).total_seconds() / 86400)
+    # Each cohort's enrolled count is a part of the network's: hidden
+    # together so that no hidden one is the total minus the others.
+    enrolled_by_cohort = {
+        cohort_id: len(line["learners"]) for cohort_id, line in per_cohort.items()
+    }
+    enrolled_shown = suppress_breakdown(enrolled_by_cohort)
     cohort_lines = []
     for cohort_id, line in per_cohort.items():
         enrolled = len(line["learners"])
-        active_here = len(line["learners"] & active)
+        total, active_here, inactive = _enrolled_active_inactive(
+            enrolled, len(line["learners"] & active)
+        )
+        if is_suppressed(enrolled_shown[cohort_id]):
+            total = SUPPRESSED
         name, partner, territory = meta[cohort_id]
         cohort_lines.append(
             CohortLine(
@@ -284,29 +325,37 @@ def network_figures(scope, chosen: dict, now=None) -> NetworkFigures:
                 name,
                 partner,
                 territory,
-                *_enrolled_active_inactive(enrolled, active_here),
+                total,
+                active_here,
+                inactive,
                 suppress(line["done"]),
                 share(line["done"], enrolled),
             )
         )
     cohort_lines.sort(key=lambda line: (line.partner, line.name))
-    enrolled_pairs = {
-        (e.learner_id, e.cohort__course__translation_key) for e in enrolments
-    }
+    pairs = len(counting_cohort)
     completed = len(completions)
-    months = month_buckets(
-        [moment.date() for moment in completions.values()], start, end
+    dates = sorted(timezone.localtime(m).date() for m in completions.values())
+    # Every month of the period (its dates are bounded by the filters).
+    months = month_buckets(dates, start, end) if dates else []
+    enrolled_total, active_total, _inactive = _enrolled_active_inactive(
+        len(learners), len(active & learners)
     )
+    if is_suppressed(breakdown_total(enrolled_by_cohort)):
+        enrolled_total = SUPPRESSED
+    # The months add up to the completions: hidden with them when they would
+    # tell, and then the rate too, which would give the total back.
+    completed_shown = breakdown_total(dict(months)) if months else suppress(completed)
+    rate = SUPPRESSED if is_suppressed(completed_shown) else share(completed, pairs)
     return NetworkFigures(
-        enrolled=suppress(len(learners)),
-        active=suppress(len(active)),
-        # The months add up to it: hidden with them when they would tell.
-        completed=breakdown_total(dict(months)) if months else suppress(completed),
-        rate=share(completed, len(enrolled_pairs)),
+        enrolled=enrolled_total,
+        active=active_total,
+        completed=completed_shown,
+        rate=rate,
         median_days=suppressed_median(durations),
         completions_by_month=list(suppress_breakdown(dict(months)).items()),
         cohorts=cohort_lines,
-        resources=_resources(scope),
+        resources=_resources(scope, chosen, enrolments),
         territories=_territories(enrolments, start, end) if enrolments else [],
         period=(start, end),
     )
@@ -324,6 +373,7 @@ class Indicators:
     by_age: list
     fewer_opportunities: list
     completions: object
+    credentials: object
     resources: list  # (partner, language, type, count)
 
 
@@ -340,7 +390,7 @@ def indicators(scope, chosen: dict, now=None) -> Indicators:
     for e in enrolments:
         organisation.setdefault(e.learner_id, e.cohort__partner__name)
     country_of_partner = dict(PartnerInstitution.objects.values_list("name", "country"))
-    profiles = get_user_model_profiles(set(organisation))
+    profiles = get_user_model_profiles(enrolments.learners)
     on = end or now.date()
     by_country, by_org, by_role, by_age, reasons = (
         Counter(),
@@ -398,15 +448,29 @@ def indicators(scope, chosen: dict, now=None) -> Indicators:
             ).items()
         ],
         fewer_opportunities=[
-            (label, suppress(reasons.get(value, 0)))
+            (label, rounded(reasons.get(value, 0)))
             for value, label in FewerOpportunity.choices
         ],
         completions=suppress(len(completions)),
+        credentials=suppress(_credentials_issued(enrolments, start, end)),
         resources=[
             (partner, language_names.get(language, language), types.get(kind, kind), n)
             for (partner, language, kind), n in sorted(resources.items())
         ],
     )
+
+
+def _credentials_issued(enrolments, start, end) -> int:
+    """Attestations issued (not revoked) to these learners for these courses."""
+    issued = Credential.objects.filter(
+        cohort_id__in={e.cohort_id for e in enrolments},
+        revoked_at__isnull=True,
+    )
+    if start:
+        issued = issued.filter(completed_at__date__gte=start)
+    if end:
+        issued = issued.filter(completed_at__date__lte=end)
+    return issued.count()
 
 
 def _sorted_breakdown(counter: Counter) -> list:

@@ -163,3 +163,17 @@ def suppressed_median(values: Iterable[float]) -> float | None | Suppressed:
     if len(values) < SMALLEST_SHOWN:
         return SUPPRESSED
     return median(values)
+
+
+def rounded(count: int, base: int = SMALLEST_SHOWN) -> int | Suppressed:
+    """A count rounded to the nearest ``base`` (halves up), small ones hidden.
+
+    For the most sensitive figures (health, disability...), which two
+    filtered views could otherwise give away by difference: 21 and 24
+    participants, 5 and 6 declaring a reason, and the 3 people between the
+    two views had 1 declaring it.  Rounded, both read 5.
+    """
+    shown = suppress(count)
+    if is_suppressed(shown) or count == 0:
+        return shown
+    return max(base, base * ((count + base // 2) // base))

@@ -8,6 +8,7 @@ once per page, and the row is handed to the template as safe HTML.
 
 from django import template
 from django.template.defaultfilters import floatformat
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -53,14 +54,16 @@ def matrix_cells(row, cache):
         if cell.success is False:
             html += f' <span class="matrix__failed">{cache["failed"]}</span>'
         if cell.last_at:
-            day = cell.last_at[:10]
-            shown = dates.get(day)
+            # The same hour with the same offset falls on the same local day.
+            key = cell.last_at[:13] + cell.last_at[19:][-6:]
+            shown = dates.get(key)
             if shown is None:
                 moment = moment_of(cell.last_at)
-                shown = dates[day] = (
-                    f'<time datetime="{escape(day)}">'
-                    f"{date_format(moment, 'SHORT_DATE_FORMAT')}</time>"
-                    if moment
+                day = timezone.localtime(moment).date() if moment else None
+                shown = dates[key] = (
+                    f'<time datetime="{day.isoformat()}">'
+                    f"{date_format(day, 'SHORT_DATE_FORMAT')}</time>"
+                    if day
                     else ""
                 )
             html += f" {shown}"
@@ -93,3 +96,12 @@ def rate(value):
     if is_suppressed(value):
         return str(value)
     return f"{round(value * 100)} %"
+
+
+@register.filter
+def stamp_date(stamp):
+    """A progress row's timestamp as a local date, or an em dash."""
+    moment = moment_of(stamp)
+    if moment is None:
+        return "—"
+    return date_format(timezone.localtime(moment).date(), "SHORT_DATE_FORMAT")

@@ -10,9 +10,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from lms.cohort_matrix import build_matrix, filter_rows, select_module
+from lms.cohort_matrix import (
+    build_matrix,
+    course_activities,
+    filter_rows,
+    select_module,
+)
 from lms.dashboard_filters import CohortMatrixFilters
 from lms.exports import FORMATS, Table, export_response
 from lms.models import (
@@ -30,11 +36,14 @@ ROWS_PER_PAGE = 50
 TIMELINE_PER_PAGE = 50
 
 
-def _cohort_matrix(request, cohort):
+def _cohort_matrix(request, cohort, *, announce=True):
+    """The matrix with the request's filters; what they could not use is
+    told on the page (not by a download, whose messages would surface on
+    whatever page comes next)."""
     outline = cohort.course_in_language().outline()
     matrix = build_matrix(cohort, outline)
     filters = CohortMatrixFilters(request.GET, matrix.groups)
-    for problem in filters.problems():
+    for problem in filters.problems() if announce else ():
         messages.warning(request, problem)
     chosen = filters.values()
     if chosen.get("module"):
@@ -89,6 +98,7 @@ def cohort_dashboard(request, cohort_id):
             "chart": chart,
             "cell_cache": {},
             "completed_count": sum(row.status == "completed" for row in matrix.rows),
+            "awaiting_count": sum(row.reports_awaiting for row in matrix.rows),
         },
     )
 
@@ -107,14 +117,15 @@ def learner_detail(request, cohort_id, enrollment_id):
     course's activities (newest first), reports and contributions."""
     cohort = trained_cohort_or_404(request.user, cohort_id)
     enrollment = _enrollment_of(cohort, enrollment_id)
-    outline = cohort.course_in_language().outline()
+    course = cohort.course_in_language()
+    outline = course.outline()
     matrix = build_matrix(
         cohort, outline, statuses=[enrollment.status], only=enrollment
     )
     row = matrix.rows[0]
-    titles = {column.iri: column.title for column in matrix.columns}
-    titles.update({group.iri: group.title for group in matrix.groups})
-    iris = [*titles, cohort.course.activity_iri]
+    titles = course_activities(outline)
+    titles[cohort.course.activity_iri] = course.title
+    iris = list(titles)
     statements = (
         Statement.objects.filter(
             actor_ifi=actor_ifi(learner_agent(enrollment.learner)),
@@ -127,7 +138,8 @@ def learner_detail(request, cohort_id, enrollment_id):
         .values_list("data", "timestamp")
     )
     page = Paginator(statements, TIMELINE_PER_PAGE).get_page(request.GET.get("page"))
-    timeline = [_timeline_entry(data, moment, titles) for data, moment in page]
+    verbs = verb_labels()
+    timeline = [_timeline_entry(data, moment, titles, verbs) for data, moment in page]
     return render(
         request,
         "lms/dashboards/learner.html",
@@ -151,21 +163,62 @@ def learner_detail(request, cohort_id, enrollment_id):
     )
 
 
-def _timeline_entry(data, moment, titles):
-    verb = data.get("verb", {})
-    display = verb.get("display") or {}
-    target = data.get("object", {})
-    name = titles.get(target.get("id"))
+ADL = "http://adlnet.gov/expapi/verbs/"
+
+
+def verb_labels() -> dict:
+    """The verbs Chaînon and H5P send, in the reader's language: a statement
+    stored without a display text (Chaînon's own) still reads in words."""
+    return {
+        ADL + "completed": _("completed"),
+        ADL + "passed": _("passed"),
+        ADL + "failed": _("failed"),
+        ADL + "answered": _("answered"),
+        ADL + "attempted": _("started"),
+        ADL + "experienced": _("viewed"),
+        ADL + "progressed": _("progressed in"),
+        ADL + "interacted": _("interacted with"),
+        ADL + "initialized": _("opened"),
+        ADL + "terminated": _("closed"),
+    }
+
+
+def _in_language(texts: dict, *, exact=False) -> str:
+    """A language map's text in the reader's language, else (unless
+    ``exact``) in any."""
+    language = (get_language() or "").split("-")[0]
+    for key, text in (texts or {}).items():
+        if key.split("-")[0].lower() == language:
+            return text
+    return "" if exact or not texts else next(iter(texts.values()))
+
+
+def _timeline_entry(data, moment, titles, verbs):
+    verb = data.get("verb") or {}
+    target = data.get("object") or {}
+    context = (data.get("context") or {}).get("contextActivities") or {}
+    around = [
+        activity.get("id")
+        for kind in ("parent", "grouping")
+        for activity in (context.get(kind) or [])
+        if isinstance(activity, dict)
+    ]
+    name = titles.get(target.get("id")) or next(
+        (titles[iri] for iri in around if iri in titles), None
+    )
     if name is None:
-        names = (target.get("definition") or {}).get("name") or {}
-        name = next(iter(names.values()), "") or target.get("id", "")
-    score = ((data.get("result") or {}).get("score") or {}).get("scaled")
+        name = _in_language((target.get("definition") or {}).get("name") or {})
+    result = data.get("result") or {}
+    score = (result.get("score") or {}).get("scaled")
     return {
         "moment": moment,
-        "verb": next(iter(display.values()), "") or verb.get("id", "").rsplit("/")[-1],
-        "object": name,
+        "verb": _in_language(verb.get("display") or {}, exact=True)
+        or verbs.get(verb.get("id"))
+        or _in_language(verb.get("display") or {})
+        or verb.get("id", "").rsplit("/")[-1],
+        "object": name or _("an activity"),
         "score": round(score * 100) if isinstance(score, int | float) else None,
-        "success": (data.get("result") or {}).get("success"),
+        "success": result.get("success"),
     }
 
 
@@ -256,6 +309,6 @@ def cohort_export(request, cohort_id, table, fmt):
     make = EXPORTS.get(table)
     if make is None or fmt not in FORMATS:
         raise Http404
-    matrix, rows, _filters = _cohort_matrix(request, cohort)
+    matrix, rows, _filters = _cohort_matrix(request, cohort, announce=False)
     stem = f"{cohort.name}-{table}"
     return export_response(make(cohort, matrix, rows), stem, fmt)

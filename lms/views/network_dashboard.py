@@ -35,9 +35,11 @@ def figures_required(view):
     return wrapper
 
 
-def _filters(request, scope):
+def _filters(request, scope, *, announce=True):
+    """The filters the reader may use; the others are dropped, and said so
+    on a page (not by a download: the message would surface later)."""
     form = NetworkFilters(request.GET, figures.filter_choices(scope))
-    for problem in form.problems():
+    for problem in form.problems() if announce else ():
         messages.warning(request, problem)
     return form, form.values()
 
@@ -152,7 +154,7 @@ def _indicators_table(found):
         yield [_("Participants"), "", found.participants]
         for title, pairs in (
             (_("Participants by country"), found.by_country),
-            (_("Participants by organisation"), found.by_organisation),
+            (_("Participants by partner institution"), found.by_organisation),
             (_("Participants by role"), found.by_role),
             (_("Participants by age band"), found.by_age),
             (_("Participants with fewer opportunities"), found.fewer_opportunities),
@@ -160,6 +162,7 @@ def _indicators_table(found):
             for category, count in pairs:
                 yield [title, category, count]
         yield [_("Course completions"), "", found.completions]
+        yield [_("Attestations of completion issued"), "", found.credentials]
         for partner, language, kind, count in found.resources:
             yield [
                 _("Mediation resources published"),
@@ -174,7 +177,7 @@ def _indicators_table(found):
 def network_export(request, scope, table, fmt):
     if fmt not in FORMATS:
         raise Http404
-    _form, chosen = _filters(request, scope)
+    _form, chosen = _filters(request, scope, announce=False)
     if table == "cohorts":
         data = _cohorts_table(figures.network_figures(scope, chosen))
     elif table == "indicators":

@@ -5,6 +5,7 @@ import pickle
 
 import pytest
 
+from lms.reporting import privacy
 from lms.reporting.privacy import (
     SMALLEST_SHOWN,
     SUPPRESSED,
@@ -136,3 +137,30 @@ def test_a_median_of_fewer_than_five_values_is_suppressed():
     assert suppressed_median([40.0, 10.0, 20.0, 30.0]) is SUPPRESSED
     assert suppressed_median(iter([50, 10, 40, 20, 30])) == 30
     assert suppressed_median([1, 2, 3, 4, 5, 6]) == 3.5
+
+
+@pytest.mark.parametrize(
+    ("count", "shown"),
+    [
+        (0, 0),
+        (1, SUPPRESSED),
+        (4, SUPPRESSED),
+        (5, 5),
+        (6, 5),
+        (7, 5),
+        (8, 10),
+        (12, 10),
+        (13, 15),
+        (21, 20),
+    ],
+)
+def test_sensitive_counts_are_rounded_to_the_nearest_five(count, shown):
+    if shown is SUPPRESSED:
+        assert privacy.rounded(count) is SUPPRESSED
+    else:
+        assert privacy.rounded(count) == shown
+
+
+def test_rounding_hides_a_difference_of_one_between_two_views():
+    # 5 and 6 people declaring a reason in two filtered views both read 5.
+    assert privacy.rounded(5) == privacy.rounded(6)
