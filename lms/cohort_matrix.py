@@ -61,12 +61,9 @@ class ModuleGroup:
     columns: list = field(default_factory=list)
 
 
-@dataclass
-class Cell:
-    status: str
-    score: float | None = None  # best scaled score, 0-1
-    success: bool | None = None
-    last_at: str = ""
+#: What one cell shows: status, best scaled score (0-1), success, last
+#: statement's timestamp.  A named tuple: a page draws thousands.
+Cell = namedtuple("Cell", "status score success last_at", defaults=(None, None, ""))
 
 
 class Row:

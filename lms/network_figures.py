@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from cms.models.profile import FewerOpportunity, TerritorialRole
@@ -34,6 +35,7 @@ from lms.progress import moment_of
 from lms.progress_rules import COMPLETED_STATUS
 from lms.reporting.figures import AGE_BANDS, age_band, month_buckets
 from lms.reporting.privacy import (
+    SMALLEST_SHOWN,
     SUPPRESSED,
     breakdown_total,
     is_suppressed,
@@ -369,6 +371,7 @@ class Indicators:
     participants: object
     by_country: list
     by_organisation: list
+    by_declared_organisation: list
     by_role: list
     by_age: list
     fewer_opportunities: list
@@ -392,6 +395,7 @@ def indicators(scope, chosen: dict, now=None) -> Indicators:
     country_of_partner = dict(PartnerInstitution.objects.values_list("name", "country"))
     profiles = get_user_model_profiles(enrolments.learners)
     on = end or now.date()
+    by_declared_org = Counter()
     by_country, by_org, by_role, by_age, reasons = (
         Counter(),
         Counter(),
@@ -402,7 +406,10 @@ def indicators(scope, chosen: dict, now=None) -> Indicators:
     role_labels = dict(TerritorialRole.choices)
     undeclared = age_band_labels()["unknown"]
     for learner_id, org in organisation.items():
-        country, role, birth_year, declared, consent = profiles[learner_id]
+        country, declared_org, role, birth_year, declared, consent = profiles[
+            learner_id
+        ]
+        by_declared_org[declared_org.strip() or undeclared] += 1
         code = country or country_of_partner.get(org) or ""
         by_country[str(countries.name(code)) if code else undeclared] += 1
         by_org[org] += 1
@@ -432,7 +439,8 @@ def indicators(scope, chosen: dict, now=None) -> Indicators:
     ):
         if scope.all_partners or key in scope.partner_keys:
             resources[(partner, language, kind)] += 1
-    breakdowns = (by_country, by_org, by_role, by_age)
+    by_declared_org = _small_ones_together(by_declared_org, _("Other organisations"))
+    breakdowns = (by_country, by_org, by_declared_org, by_role, by_age)
     participants = suppress(len(organisation))
     if any(is_suppressed(breakdown_total(dict(b))) for b in breakdowns if b):
         participants = SUPPRESSED  # else a hidden cell is the total minus the rest
@@ -440,6 +448,7 @@ def indicators(scope, chosen: dict, now=None) -> Indicators:
         participants=participants,
         by_country=_sorted_breakdown(by_country),
         by_organisation=_sorted_breakdown(by_org),
+        by_declared_organisation=_sorted_breakdown(by_declared_org),
         by_role=_sorted_breakdown(by_role),
         by_age=[
             (age_labels[band], value)
@@ -473,6 +482,16 @@ def _credentials_issued(enrolments, start, end) -> int:
     return issued.count()
 
 
+def _small_ones_together(counter: Counter, label) -> Counter:
+    """A free-text breakdown with its small groups (1 to 4) merged into one:
+    typed by each person, most organisations have one or two members, and
+    hiding each of them would hide the total with them."""
+    merged = Counter()
+    for key, count in counter.items():
+        merged[str(label) if 0 < count < SMALLEST_SHOWN else key] += count
+    return merged
+
+
 def _sorted_breakdown(counter: Counter) -> list:
     return sorted(suppress_breakdown(dict(counter)).items(), key=lambda p: str(p[0]))
 
@@ -487,6 +506,7 @@ def get_user_model_profiles(ids) -> dict:
         .values_list(
             "pk",
             "country",
+            "organisation",
             "territorial_role",
             "birth_year",
             "fewer_opportunities",
@@ -496,8 +516,6 @@ def get_user_model_profiles(ids) -> dict:
 
 
 def age_band_labels() -> dict:
-    from django.utils.translation import gettext as _
-
     return {
         "under_18": _("Under 18"),
         "18_29": _("18 to 29"),

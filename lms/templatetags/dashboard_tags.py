@@ -55,7 +55,8 @@ def matrix_cells(row, cache):
             html += f' <span class="matrix__failed">{cache["failed"]}</span>'
         if cell.last_at:
             # The same hour with the same offset falls on the same local day.
-            key = cell.last_at[:13] + cell.last_at[19:][-6:]
+            stamp = cell.last_at
+            key = stamp[:13] + ("Z" if stamp[-1] in "Zz" else stamp[-6:])
             shown = dates.get(key)
             if shown is None:
                 moment = moment_of(cell.last_at)

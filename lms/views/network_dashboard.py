@@ -155,6 +155,10 @@ def _indicators_table(found):
         for title, pairs in (
             (_("Participants by country"), found.by_country),
             (_("Participants by partner institution"), found.by_organisation),
+            (
+                _("Participants by organisation, as they declared it"),
+                found.by_declared_organisation,
+            ),
             (_("Participants by role"), found.by_role),
             (_("Participants by age band"), found.by_age),
             (_("Participants with fewer opportunities"), found.fewer_opportunities),
