@@ -6,6 +6,8 @@ data.  Each cell is written here from fragments translated and escaped
 once per page, and the row is handed to the template as safe HTML.
 """
 
+from datetime import datetime
+
 from django import template
 from django.template.defaultfilters import floatformat
 from django.utils import timezone
@@ -39,6 +41,55 @@ def _fragments():
     }, escape(_("failed"))
 
 
+def _local_day(stamp: str, shown: dict, tz) -> str:
+    """A timestamp as a ``<time>`` of its local day, each day formatted
+    once per page (``date_format`` is slow, and a page has thousands)."""
+    try:  # the C parser reads the RFC 3339 stamps statements carry
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        moment = moment_of(stamp)
+    if moment is None or moment.tzinfo is None:
+        return ""
+    day = moment.astimezone(tz).date()
+    html = shown.get(day)
+    if html is None:
+        html = shown[day] = (
+            f'<time datetime="{day.isoformat()}">'
+            f"{date_format(day, 'SHORT_DATE_FORMAT')}</time>"
+        )
+    return html
+
+
+@register.simple_tag
+def matrix_head(matrix):
+    """The matrix's two header rows: modules over their columns, then the
+    learner's columns and one per unit or activity."""
+    modules = "".join(
+        f'<th scope="colgroup" colspan="{len(group.columns)}" '
+        f'class="matrix__module">{escape(group.title)}</th>'
+        for group in matrix.groups
+    )
+    columns = "".join(
+        f'<th scope="col" class="matrix__col matrix__col--{column.kind}">'
+        f"{escape(column.title)}</th>"
+        for column in matrix.columns
+    )
+    return mark_safe(  # noqa: S308 - built from escaped parts
+        f'<tr><td colspan="3"></td>{modules}</tr>'
+        f'<tr><th scope="col">{escape(_("Learner"))}</th>'
+        f'<th scope="col">{escape(_("Progress"))}</th>'
+        f'<th scope="col">{escape(_("Last activity"))}</th>{columns}</tr>'
+    )
+
+
+@register.simple_tag
+def matrix_rates(matrix):
+    """The footer's cells: each column's share of the cohort that completed it."""
+    return mark_safe(  # noqa: S308 - numbers only
+        "".join(f"<td>{percent(pair)}</td>" for pair in matrix.completion_by_column)
+    )
+
+
 @register.simple_tag
 def matrix_cells(row, cache):
     """Every cell of a row; ``cache`` is a dict the page shares across rows
@@ -46,6 +97,7 @@ def matrix_cells(row, cache):
     if "fragments" not in cache:
         cache["fragments"], cache["failed"] = _fragments()
     fragments, dates = cache["fragments"], cache.setdefault("dates", {})
+    tz = timezone.get_current_timezone()
     parts = []
     for cell in row.cells:
         html = fragments.get(cell.status) or fragments["not_started"]
@@ -54,20 +106,7 @@ def matrix_cells(row, cache):
         if cell.success is False:
             html += f' <span class="matrix__failed">{cache["failed"]}</span>'
         if cell.last_at:
-            # The same hour with the same offset falls on the same local day.
-            stamp = cell.last_at
-            key = stamp[:13] + ("Z" if stamp[-1] in "Zz" else stamp[-6:])
-            shown = dates.get(key)
-            if shown is None:
-                moment = moment_of(cell.last_at)
-                day = timezone.localtime(moment).date() if moment else None
-                shown = dates[key] = (
-                    f'<time datetime="{day.isoformat()}">'
-                    f"{date_format(day, 'SHORT_DATE_FORMAT')}</time>"
-                    if day
-                    else ""
-                )
-            html += f" {shown}"
+            html += " " + _local_day(cell.last_at, dates, tz)
         parts.append(html + "</td>")
     return mark_safe("".join(parts))  # noqa: S308 - built from escaped parts
 

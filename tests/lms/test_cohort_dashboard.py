@@ -490,9 +490,7 @@ def test_a_course_without_units_has_no_column_and_still_exports(client, network)
     rows = export(client, cohort, "matrix")
 
     assert response.context["matrix"].columns == []
-    assert fx.words("The course has no published unit yet.") in fx.text_of(
-        response
-    )
+    assert fx.words("The course has no published unit yet.") in fx.text_of(response)
     assert len(rows) == 2
     assert len(rows[0]) == MATRIX_FIXED
 
