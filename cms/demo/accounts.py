@@ -8,7 +8,13 @@ two institutions, each publishing only in their own space, and a moderator
 who approves what Lisbon's editor submits.
 """
 
-from cms.roles import LEARNER, NETWORK_COORDINATOR, PARTNER_EDITOR, TRAINER
+from cms.roles import (
+    LEARNER,
+    NETWORK_COORDINATOR,
+    PARTNER_COORDINATOR,
+    PARTNER_EDITOR,
+    TRAINER,
+)
 
 DEMO_ACCOUNTS = [
     {
@@ -25,6 +31,14 @@ DEMO_ACCOUNTS = [
         "first_name": "Camille",
         "last_name": "Coordination",
         "role": NETWORK_COORDINATOR,
+    },
+    {
+        "email": "coordination.lisboa@chainon.example",
+        "password": "chainon-coordinator-demo",
+        "first_name": "Inês",
+        "last_name": "Coordenação",
+        "role": PARTNER_COORDINATOR,
+        "partner": "mnac-lisboa",
     },
     {
         "email": "formatrice@chainon.example",

@@ -197,7 +197,11 @@ def ensure_partner_people(locales):
             slug=account["partner"], locale=locales[SOURCE_LANGUAGE]
         )
         user = User.objects.get(email__iexact=account["email"])
-        joins[account["space_role"]](user, partner)
+        if user.partner_id != partner.pk:  # the institution they work for
+            user.partner = partner
+            user.save(update_fields=["partner"])
+        if account.get("space_role"):
+            joins[account["space_role"]](user, partner)
 
 
 def _print(line):

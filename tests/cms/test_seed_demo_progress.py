@@ -221,3 +221,11 @@ def test_indicators_count_reasons_only_for_people_who_consented(seeded, client):
     # Declared without consent only: counted as nobody.
     unconsented_only = [r for r in declared if r not in consenting]
     assert unconsented_only and all(shown[labels[r]] == 0 for r in unconsented_only)
+
+
+def test_the_lisbon_partner_coordinator_sees_mnac_figures_only(seeded, client):
+    _signed_in(client, "coordination.lisboa@chainon.example")
+    response = client.get(_url("lms:network"))
+    assert response.status_code == 200
+    partners = {line.partner for line in response.context["figures"].cohorts}
+    assert partners == {"Museu Nacional de Arte Contemporânea"}

@@ -54,6 +54,8 @@ class Command(BaseCommand):
                 role = (
                     f"{role}, {account['partner']} {SPACE_ROLES[account['space_role']]}"
                 )
+            elif account.get("partner"):
+                role = f"{role}, {account['partner']}"
             self.stdout.write(
                 f"  {account['email']:34} {account['password']:26} {role}"
             )
