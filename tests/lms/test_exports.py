@@ -21,6 +21,10 @@ from lms.exports import (
     xlsx_response,
 )
 
+# Closing a response sends ``request_finished``, whose handler checks the
+# database connection: on PostgreSQL that needs database access.
+pytestmark = pytest.mark.django_db
+
 HEADERS = ["Nom", "Score", "Taux", "Date", "Terminé", "Effectif", "Vide"]
 
 
