@@ -254,6 +254,24 @@ def ensure_h5p_activity(course, package):
     return unit, added
 
 
+def create_cohort(course, data, name, today, **extra):
+    """A demo cohort from its description: partner slug, language,
+    territory, start (days from today) and length in days."""
+    start = today + timedelta(days=data["start_offset_days"])
+    return Cohort.objects.create(
+        name=name,
+        course=course,
+        partner=PartnerInstitution.objects.get(
+            slug=data["partner_slug"], locale=course.locale
+        ),
+        language=data["language"],
+        territory=data["territory"],
+        start_date=start,
+        end_date=start + timedelta(days=data["length_days"]),
+        **extra,
+    )
+
+
 def ensure_cohorts(course, trainers, extra_learners):
     """Marseille Sud and Lisboa, with their trainers and learners."""
     from lms.models import Enrollment
@@ -266,17 +284,11 @@ def ensure_cohorts(course, trainers, extra_learners):
         name = data["name"][data["language"]]
         cohort = Cohort.objects.filter(name=name).first()
         if cohort is None:
-            start = today + timedelta(days=data["start_offset_days"])
-            cohort = Cohort.objects.create(
-                name=name,
-                course=course,
-                partner=PartnerInstitution.objects.get(
-                    slug=data["partner_slug"], locale=course.locale
-                ),
-                language=data["language"],
-                territory=data["territory"],
-                start_date=start,
-                end_date=start + timedelta(days=data["length_days"]),
+            cohort = create_cohort(
+                course,
+                data,
+                name,
+                today,
                 join_requires_approval=data["requires_approval"],
             )
         cohort.trainers.add(*trainers[data["key"]])

@@ -44,11 +44,11 @@ from lms.models import (
 )
 from lms.xapi.agents import learner_agent
 from lms.xapi.store import store_statements
-from mediation.models import PartnerInstitution
 
 from . import learners
 from .course import COHORTS as SPRING_COHORTS
 from .course import COURSE
+from .courses import create_cohort
 
 SOURCE_LANGUAGE = "fr"
 NAMESPACE = uuid.UUID("0b8d7a4e-3c1f-4f3e-9a57-6c2f1e4d8b21")
@@ -149,18 +149,7 @@ def _ensure_cohorts(course) -> dict[str, DemoCohort]:
     for data in learners.COHORTS:
         cohort = Cohort.objects.filter(name=data["name"]).first()
         if cohort is None:
-            start = today + timedelta(days=data["start_offset_days"])
-            cohort = Cohort.objects.create(
-                name=data["name"],
-                course=course,
-                partner=PartnerInstitution.objects.get(
-                    slug=data["partner_slug"], locale=course.locale
-                ),
-                language=data["language"],
-                territory=data["territory"],
-                start_date=start,
-                end_date=start + timedelta(days=data["length_days"]),
-            )
+            cohort = create_cohort(course, data, data["name"], today)
             cohort.trainers.add(*(trainers[e] for e in data["trainers"]))
         found[data["key"]] = DemoCohort(
             cohort,

@@ -8,7 +8,6 @@ the rendered page (colours, names, landmarks) that axe-core inspects.
 """
 
 import re
-import uuid
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,7 @@ from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 from cms.roles import NETWORK_COORDINATOR, grant_permissions
-from lms.models import Contribution, Credential, FieldReport
+from lms.models import Credential
 from lms.progress_rules import ANSWERED
 from lms.xapi.agents import learner_agent
 from lms.xapi.store import store_statements
@@ -250,25 +249,7 @@ def fill_the_learner_page(network, enrollment):
             "account": {"homePage": "https://chainon.example", "name": "e2e"},
         },
     )
-    FieldReport.objects.create(
-        enrollment=enrollment,
-        unit=course.units[0],
-        assignment_id=uuid.uuid4(),
-        assignment_title="Une marche au marché",
-        body="<p>Compte rendu</p>",
-        people_reached=12,
-        status=FieldReport.Status.SUBMITTED,
-        submitted_at=fx.now(),
-    )
-    Contribution.objects.create(
-        module=course.modules[0],
-        module_key=course.modules[0].translation_key,
-        course_key=course.page.translation_key,
-        author=enrollment.learner,
-        kind=Contribution.Kind.EXPERIENCE,
-        title="Carte des lieux ressources",
-        body="Une carte.",
-    )
+    fx.report_and_contribution(course, enrollment)
 
 
 def test_the_dashboards_and_forms_pass_axe_core(

@@ -24,6 +24,8 @@ from urllib.parse import urlencode
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.messages import constants, get_messages
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
@@ -39,7 +41,7 @@ from cms.roles import (
     TRAINER,
 )
 from lms.activity import FIELD_ASSIGNMENT, H5P, activity_iri
-from lms.models import ActivityProgress, Enrollment
+from lms.models import ActivityProgress, Contribution, Enrollment, FieldReport
 from tests.factories import (
     CohortFactory,
     CourseIndexPageFactory,
@@ -121,6 +123,41 @@ def xlsx_text(response) -> str:
         " | ".join("" if value is None else str(value) for value in row)
         for row in xlsx_rows(response)
     )
+
+
+def report_and_contribution(course, enrollment):
+    """A field report waiting for feedback and a contribution to the first
+    module, by the enrolled learner: what a learner's page lists."""
+    report = FieldReport.objects.create(
+        enrollment=enrollment,
+        unit=course.units[0],
+        assignment_id=uuid.uuid4(),
+        assignment_title="Une marche au marché",
+        body="Compte rendu",
+        people_reached=12,
+        status=FieldReport.Status.SUBMITTED,
+        submitted_at=now(),
+    )
+    contribution = Contribution.objects.create(
+        module=course.modules[0],
+        module_key=course.modules[0].translation_key,
+        course_key=course.page.translation_key,
+        author=enrollment.learner,
+        kind=Contribution.Kind.EXPERIENCE,
+        title="Carte des lieux ressources",
+        body="Une carte.",
+    )
+    return report, contribution
+
+
+def queries_for(client, path) -> int:
+    """How many queries a page (or a whole streamed download) takes."""
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path)
+        if getattr(response, "streaming", False):
+            content(response)
+    assert response.status_code == 200, path
+    return len(captured.captured_queries)
 
 
 def warnings_of(response) -> list[str]:

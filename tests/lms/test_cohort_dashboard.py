@@ -13,8 +13,6 @@ from datetime import UTC, datetime
 from types import SimpleNamespace
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
 
 from lms.activity import activity_iri
@@ -589,25 +587,7 @@ def test_the_learner_page_shows_their_timeline_reports_and_contributions(
         ],
         authority=AUTHORITY,
     )
-    report = FieldReport.objects.create(
-        enrollment=enrollment,
-        unit=course.units[0],
-        assignment_id=uuid.uuid4(),
-        assignment_title="Une marche au marché",
-        body="Compte rendu",
-        people_reached=12,
-        status=FieldReport.Status.SUBMITTED,
-        submitted_at=fx.now(),
-    )
-    Contribution.objects.create(
-        module=course.modules[0],
-        module_key=course.modules[0].translation_key,
-        course_key=course.page.translation_key,
-        author=eloi,
-        kind=Contribution.Kind.EXPERIENCE,
-        title="Carte des lieux ressources",
-        body="Une carte.",
-    )
+    report, _contribution = fx.report_and_contribution(course, enrollment)
     Contribution.objects.create(
         module=course.modules[0],
         module_key=course.modules[0].translation_key,
@@ -684,15 +664,6 @@ def add_learners_with_progress(network, cohort, count):
     return people
 
 
-def queries_for(client, path) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(path)
-        if getattr(response, "streaming", False):
-            fx.content(response)
-    assert response.status_code == 200, path
-    return len(captured.captured_queries)
-
-
 def test_the_dashboard_takes_as_many_queries_for_30_learners_as_for_3(
     client, network, django_assert_max_num_queries
 ):
@@ -716,11 +687,11 @@ def test_the_dashboard_takes_as_many_queries_for_30_learners_as_for_3(
         fx.url("cohort-export", cohort.pk, "learners", "csv"),
     ]
     for path in paths:
-        queries_for(client, path)  # warm the caches (site, locales, session)
+        fx.queries_for(client, path)  # warm the caches (site, locales, session)
 
-    small = {path: queries_for(client, path) for path in paths}
+    small = {path: fx.queries_for(client, path) for path in paths}
     add_learners_with_progress(network, cohort, 27)
-    large = {path: queries_for(client, path) for path in paths}
+    large = {path: fx.queries_for(client, path) for path in paths}
 
     assert cohort.enrollments.count() == 30
     assert large == small
@@ -735,11 +706,11 @@ def test_the_learner_page_takes_a_fixed_number_of_queries(client, network):
     enrollment = cohort.enrollments.get(learner=people[0])
     path = fx.url("cohort-learner", cohort.pk, enrollment.pk)
     client.force_login(network.trainer_a)
-    queries_for(client, path)
+    fx.queries_for(client, path)
 
-    small = queries_for(client, path)
+    small = fx.queries_for(client, path)
     add_learners_with_progress(network, cohort, 27)
-    large = queries_for(client, path)
+    large = fx.queries_for(client, path)
 
     assert large == small
     assert large <= MAX_DASHBOARD_QUERIES

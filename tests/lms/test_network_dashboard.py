@@ -20,8 +20,6 @@ from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from django.utils.html import escape
 from django_countries import countries
@@ -490,15 +488,6 @@ def add_learners(network, count):
     return people
 
 
-def queries_for(client, path) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(path)
-        if getattr(response, "streaming", False):
-            fx.content(response)
-    assert response.status_code == 200, path
-    return len(captured.captured_queries)
-
-
 def test_the_network_pages_take_as_many_queries_for_25_learners_as_for_5(
     client, network, django_assert_max_num_queries
 ):
@@ -512,11 +501,11 @@ def test_the_network_pages_take_as_many_queries_for_25_learners_as_for_5(
         fx.url("network-export", "indicators", "csv"),
     ]
     for path in paths:
-        queries_for(client, path)
+        fx.queries_for(client, path)
 
-    small = {path: queries_for(client, path) for path in paths}
+    small = {path: fx.queries_for(client, path) for path in paths}
     add_learners(network, 20)
-    large = {path: queries_for(client, path) for path in paths}
+    large = {path: fx.queries_for(client, path) for path in paths}
 
     assert figures(client).enrolled == 25
     assert large == small
