@@ -1,12 +1,14 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.api.errors import api_not_found
 from cms.views.account import account, account_profile
 from cms.views.search import search
+from cms.views.tokens import api_token_revoke, api_tokens
 from media.views.serve import serve_media
 
 cms_patterns = (
@@ -14,6 +16,12 @@ cms_patterns = (
         path("search/", search, name="search"),
         path("accounts/me/", account, name="account"),
         path("accounts/me/profile/", account_profile, name="account-profile"),
+        path("accounts/me/api-tokens/", api_tokens, name="api-tokens"),
+        path(
+            "accounts/me/api-tokens/<int:pk>/revoke/",
+            api_token_revoke,
+            name="api-token-revoke",
+        ),
     ],
     "cms",
 )
@@ -22,6 +30,10 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/media/", include("media.api.urls")),
+    # The REST API for partners' tools (cms/api/); versioned.
+    path("api/v1/", include("cms.api.urls")),
+    # Any other address under /api/ answers like the API (problem+json).
+    re_path(r"^api/", api_not_found),
     # The learning record store: xAPI clients call it without a language.
     path("xapi/", include("lms.xapi.urls")),
     path("h5p/", include("media.h5p_urls")),

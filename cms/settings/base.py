@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI and Redoc as local static files
     "django_tasks_db",
     # Django.
     "django.contrib.auth",
@@ -309,12 +311,55 @@ WAGTAIL_PASSWORD_RESET_ENABLED = True
 WAGTAILSEARCH_HITS_MAX_AGE = 30
 
 # --- REST framework -------------------------------------------------------------
+# Site-wide defaults reach every DRF view, the upload widget's /api/media/ and
+# Wagtail's admin endpoints included, so they stay minimal. The API's own
+# conventions (token first, throttles, cursor pages, JSON only...) come with
+# cms.api.views.ApiViewSetMixin.
 REST_FRAMEWORK = {
+    # Session first: a signed-out visitor of /api/media/ still gets a 403.
+    # A personal token also works there (scripts upload H5P packages too).
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
+        "cms.api.authentication.ApiTokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": [
         "rest_framework.permissions.IsAuthenticatedOrReadOnly",
+    ],
+    # problem+json under /api/v<n>/, DRF's usual bodies elsewhere.
+    "EXCEPTION_HANDLER": "cms.api.errors.site_exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Requests per API token, per signed-in person (session), per anonymous
+    # IP address (cms/api/throttling.py).
+    "DEFAULT_THROTTLE_RATES": {
+        "api_token": env_str("CHAINON_API_RATE_TOKEN", "5000/hour"),
+        "api_user": env_str("CHAINON_API_RATE_USER", "5000/hour"),
+        "api_anon": env_str("CHAINON_API_RATE_ANON", "1000/hour"),
+    },
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Chaînon API",
+    "DESCRIPTION": _(
+        "The REST API of the Chaînon network, for partners' tools. Authenticate "
+        "with a personal API token (Authorization: Bearer chn_…) created on your "
+        "account page; it acts as you, with your roles. Lists are paginated with "
+        "cursors: follow the next links. Errors are problem+json documents."
+    ),
+    "VERSION": "1.0.0",
+    "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # The suite builds and validates the schema (--fail-on-warn); at deploy
+    # time `check --deploy` often runs before `migrate`, when building it
+    # would read tables that do not exist yet.
+    "ENABLE_DJANGO_DEPLOY_CHECK": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "PREPROCESSING_HOOKS": ["cms.api.schema.only_api_v1"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "cms.api.schema.add_problem_responses",
+        "cms.api.schema.forbid_unknown_request_fields",
     ],
 }
 

@@ -48,3 +48,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 
 # Records with file fields, used by the storage tests (tests/testapp).
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.testapp"]  # noqa: F405
+
+# A test may send hundreds of API requests (the schema fuzzing does); the
+# throttling tests set low rates of their own.
+REST_FRAMEWORK = {  # noqa: F405
+    **REST_FRAMEWORK,  # noqa: F405
+    "DEFAULT_THROTTLE_RATES": {
+        "api_token": "100000/hour",
+        "api_user": "100000/hour",
+        "api_anon": "100000/hour",
+    },
+}
