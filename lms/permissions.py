@@ -9,9 +9,10 @@ their own institution (named on their account).  Learners see themselves.
 
 from dataclasses import dataclass
 
+from django.db.models import Q
 from django.http import Http404
 
-from lms.models import Cohort
+from lms.models import ActivityProgress, Cohort, Enrollment
 
 
 @dataclass(frozen=True)
@@ -60,3 +61,43 @@ def trained_cohort_or_404(user, cohort_id) -> Cohort:
     if cohort is None:
         raise Http404
     return cohort
+
+
+# -- What the API lists ------------------------------------------------------------
+# The same rules as the dashboards, as querysets: the API filters with them,
+# so a list can never hold a row the person could not see on a page.
+
+
+def cohorts_visible_to(user):
+    """The cohorts a person may see described (name, dates, counts): those
+    they run, and those their figures cover.  Learners as such see none:
+    they have no cohort page either, only their own course pages."""
+    if not user.is_authenticated:
+        return Cohort.objects.none()
+    scope = figures_scope(user)
+    if scope is not None and scope.all_partners:
+        return Cohort.objects.all()
+    visible = Q(pk__in=Cohort.objects.filter(trainers=user).values("pk"))
+    if scope is not None:
+        visible |= Q(partner__translation_key__in=scope.partner_keys)
+    return Cohort.objects.filter(visible)
+
+
+def progress_visible_to(user):
+    """The progress rows a person may read: their own; those of the learners
+    enrolled (in any status) in the cohorts they see; every row for the
+    whole network's coordinators and administrators.
+
+    A row belongs to a learner, not to a cohort: a trainer sees all the rows
+    of the learners of their cohorts, as the learner detail page does.  The
+    rows carry a learner's id, never a name: coordinators, who see counts on
+    the dashboards, get figures they can count, not people."""
+    if not user.is_authenticated:
+        return ActivityProgress.objects.none()
+    scope = figures_scope(user)
+    if scope is not None and scope.all_partners:
+        return ActivityProgress.objects.all()
+    learners = Enrollment.objects.filter(cohort__in=cohorts_visible_to(user)).values(
+        "learner_id"
+    )
+    return ActivityProgress.objects.filter(Q(learner=user) | Q(learner__in=learners))

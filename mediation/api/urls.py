@@ -1,0 +1,12 @@
+"""The mediation API's routes, included under ``/api/v1/`` by cms.api."""
+
+from rest_framework.routers import SimpleRouter
+
+from mediation.api import views
+
+app_name = "mediation-api"
+
+router = SimpleRouter()
+router.register("partners", views.PartnerViewSet, basename="partner")
+
+urlpatterns = router.urls
