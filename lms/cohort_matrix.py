@@ -38,7 +38,6 @@ IN_PROGRESS = "in_progress"
 COMPLETED = COMPLETED_STATUS
 
 LEARNER_STATUSES = (NOT_STARTED, IN_PROGRESS, COMPLETED)
-SORTS = ("name", "-name", "progress", "-progress", "last", "-last")
 
 
 @dataclass(frozen=True)

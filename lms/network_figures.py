@@ -55,7 +55,7 @@ COUNTED = (Enrollment.Status.ACTIVE, Enrollment.Status.WITHDRAWN)
 def filter_choices(scope) -> dict:
     """What the coordinator may filter on, within their scope (four queries)."""
     locale = Locale.get_default()
-    cohorts = cohorts_for_figures(None, scope).select_related("partner")
+    cohorts = cohorts_for_figures(scope).select_related("partner")
     partners = PartnerInstitution.objects.filter(locale=locale)
     if not scope.all_partners:
         partners = partners.filter(translation_key__in=scope.partner_keys)
@@ -75,7 +75,7 @@ def filter_choices(scope) -> dict:
 
 
 def filtered_cohorts(scope, chosen: dict):
-    cohorts = cohorts_for_figures(None, scope)
+    cohorts = cohorts_for_figures(scope)
     if chosen.get("partner"):
         cohorts = cohorts.filter(partner__translation_key=chosen["partner"])
     if chosen.get("country"):
@@ -141,6 +141,7 @@ def _enrolments(cohorts) -> Enrolments:
             "cohort__name",
             "cohort__territory",
             "cohort__partner__name",
+            "cohort__partner__country",
             "cohort__course__translation_key",
             named=True,
         )
@@ -389,10 +390,10 @@ def indicators(scope, chosen: dict, now=None) -> Indicators:
     now = now or timezone.now()
     start, end = chosen.get("start"), chosen.get("end")
     enrolments = _enrolments(filtered_cohorts(scope, chosen))
-    organisation = {}
+    organisation, partner_country = {}, {}
     for e in enrolments:
         organisation.setdefault(e.learner_id, e.cohort__partner__name)
-    country_of_partner = dict(PartnerInstitution.objects.values_list("name", "country"))
+        partner_country.setdefault(e.learner_id, e.cohort__partner__country)
     profiles = get_user_model_profiles(enrolments.learners)
     on = end or now.date()
     by_declared_org = Counter()
@@ -410,7 +411,7 @@ def indicators(scope, chosen: dict, now=None) -> Indicators:
             learner_id
         ]
         by_declared_org[declared_org.strip() or undeclared] += 1
-        code = country or country_of_partner.get(org) or ""
+        code = country or partner_country[learner_id] or ""
         by_country[str(countries.name(code)) if code else undeclared] += 1
         by_org[org] += 1
         by_role[str(role_labels.get(role, undeclared))] += 1

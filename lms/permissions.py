@@ -41,7 +41,7 @@ def figures_scope(user) -> FiguresScope | None:
     return None
 
 
-def cohorts_for_figures(user, scope: FiguresScope):
+def cohorts_for_figures(scope: FiguresScope):
     """The cohorts whose counts a scope covers."""
     cohorts = Cohort.objects.all()
     if not scope.all_partners:
