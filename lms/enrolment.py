@@ -13,6 +13,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext
 
 from cms.roles import LEARNER
 from lms.models import Cohort, Enrollment
@@ -85,6 +86,12 @@ class AlreadyInCourse(Exception):
     def __init__(self, cohort):
         super().__init__(cohort.name)
         self.cohort = cohort
+
+    def message(self) -> str:
+        return gettext(
+            "This learner already follows the course in the cohort “%(cohort)s”: "
+            "move them from there instead."
+        ) % {"cohort": self.cohort.name}
 
 
 def _other_active_cohort(cohort, user):

@@ -3,8 +3,9 @@
 import json
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
+from wagtail.coreutils import get_supported_content_language_variant
 
 from lms.models import (
     Cohort,
@@ -21,6 +22,25 @@ from mediation.models import PartnerInstitution
 
 MAX_ROSTER_FILE_SIZE = 2 * 1024 * 1024
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def cohort_courses():
+    """The courses a cohort may follow: live, in the default language (a
+    cohort learns in any language; its course is named once)."""
+    return CoursePage.objects.live().filter(locale__language_code=_default_language())
+
+
+def cohort_partners():
+    """The partners a cohort may belong to, named in the default language."""
+    return PartnerInstitution.objects.filter(
+        locale__language_code=_default_language()
+    ).order_by("name")
+
+
+def _default_language() -> str:
+    """Wagtail's default locale, named without a query (the API's schema is
+    built before any database exists)."""
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
 
 
 class CohortForm(forms.ModelForm):
@@ -46,13 +66,8 @@ class CohortForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        default_locale = Locale.get_default()
-        self.fields["course"].queryset = CoursePage.objects.live().filter(
-            locale=default_locale
-        )
-        self.fields["partner"].queryset = PartnerInstitution.objects.filter(
-            locale=default_locale
-        ).order_by("name")
+        self.fields["course"].queryset = cohort_courses()
+        self.fields["partner"].queryset = cohort_partners()
         if self.instance.pk and self.instance.enrollments.exists():
             # Learners' access and reports hang on the course: it stays.
             self.fields["course"].disabled = True

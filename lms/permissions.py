@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.http import Http404
 
-from lms.models import ActivityProgress, Cohort, Enrollment
+from cms.roles import TRAINER
+from lms.models import ActivityProgress, Cohort, Contribution, Enrollment, FieldReport
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,13 @@ def cohorts_for_figures(scope: FiguresScope):
     if not scope.all_partners:
         cohorts = cohorts.filter(partner__translation_key__in=scope.partner_keys)
     return cohorts
+
+
+def is_trainer(user) -> bool:
+    """Whether the person may open cohorts and run them."""
+    return user.is_authenticated and (
+        user.is_superuser or user.groups.filter(name=TRAINER).exists()
+    )
 
 
 def trained_cohort_or_404(user, cohort_id) -> Cohort:
@@ -101,3 +109,35 @@ def progress_visible_to(user):
         "learner_id"
     )
     return ActivityProgress.objects.filter(Q(learner=user) | Q(learner__in=learners))
+
+
+def field_reports_visible_to(user):
+    """A learner's own reports, drafts included; and, for the trainers of
+    a cohort, its learners' reports once submitted (a draft is the
+    learner's until they send it)."""
+    if not user.is_authenticated:
+        return FieldReport.objects.none()
+    reviewed = Q(enrollment__cohort__in=Cohort.objects.managed_by(user)) & ~Q(
+        status=FieldReport.Status.DRAFT
+    )
+    return FieldReport.objects.filter(Q(enrollment__learner=user) | reviewed)
+
+
+def may_review_contribution(user, contribution) -> bool:
+    """The trainers of a cohort of the course (any language) review it."""
+    return user.is_authenticated and (
+        user.is_superuser
+        or Cohort.objects.managed_by(user)
+        .filter(course__translation_key=contribution.course_key)
+        .exists()
+    )
+
+
+def contributions_visible_to(user):
+    """A person's own contributions, and those they may review."""
+    if not user.is_authenticated:
+        return Contribution.objects.none()
+    if user.is_superuser:
+        return Contribution.objects.all()
+    reviewed = Contribution.objects.for_reviewer(user).values("pk")
+    return Contribution.objects.filter(Q(author=user) | Q(pk__in=reviewed))

@@ -43,6 +43,12 @@ class PayloadTooLarge(exceptions.APIException):
     default_code = "payload_too_large"
 
 
+class Conflict(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = _("The request conflicts with the current state.")
+    default_code = "conflict"
+
+
 def title_for(status_code: int) -> str:
     if status_code in TITLES:
         return str(TITLES[status_code])
@@ -71,6 +77,9 @@ def flatten_errors(data, prefix: str = "") -> dict[str, list[str]]:
         for key, value in data.items():
             if isinstance(key, int):  # DRF keys list items' errors by index
                 name = f"{prefix}[{key}]"
+            elif key == "non_field_errors" and prefix:
+                # A nested list's own error (empty, too long) is the field's.
+                name = prefix
             else:
                 name = f"{prefix}.{key}" if prefix else str(key)
             out.update(flatten_errors(value, name))

@@ -355,6 +355,16 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # One name per choice set: several models have a "status".
+    "ENUM_NAME_OVERRIDES": {
+        "EnrollmentStatusEnum": "lms.models.Enrollment.Status",
+        "EnrollmentStatusChangeEnum": "lms.api.enrolments.STATUS_CHANGES",
+        "ProgressStatusEnum": "lms.models.ActivityProgress.Status",
+        "FieldReportStatusEnum": "lms.models.FieldReport.Status",
+        "FieldReportDecisionEnum": "lms.api.reviews.REPORT_DECISIONS",
+        "ContributionStatusEnum": "lms.models.Contribution.Status",
+        "ContributionDecisionEnum": "lms.api.reviews.CONTRIBUTION_DECISIONS",
+    },
     "PREPROCESSING_HOOKS": ["cms.api.schema.only_api_v1"],
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -10,6 +10,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cms.api.serializers import StrictSerializerMixin
+from lms.forms import cohort_courses, cohort_partners
 from lms.models import ActivityProgress, Cohort, CoursePage, Enrollment
 from mediation.models import PartnerInstitution
 
@@ -158,6 +159,22 @@ class CourseRefSerializer(StrictSerializerMixin, serializers.Serializer):
     )
 
 
+COHORT_SETTINGS_HELP = {
+    "join_enabled": {
+        "help_text": _("Whether learners may join with the cohort's join link.")
+    },
+    "join_requires_approval": {
+        "help_text": _("Whether a trainer approves each self-enrolment.")
+    },
+    "stalled_after_days": {
+        "help_text": _(
+            "A learner with no activity for this many days shows as stalled "
+            "(1 to 365; 14 if not given)."
+        )
+    },
+}
+
+
 class CohortSerializer(StrictSerializerMixin, serializers.ModelSerializer):
     """A group of learners following one course together, with counts only."""
 
@@ -189,6 +206,9 @@ class CohortSerializer(StrictSerializerMixin, serializers.ModelSerializer):
             "territory",
             "start_date",
             "end_date",
+            "join_enabled",
+            "join_requires_approval",
+            "stalled_after_days",
             "active_learners",
             "pending_learners",
         ]
@@ -200,7 +220,79 @@ class CohortSerializer(StrictSerializerMixin, serializers.ModelSerializer):
             "territory": {"help_text": _("Where the learners act.")},
             "start_date": {"help_text": _("The first day of the cohort.")},
             "end_date": {"help_text": _("The last day of the cohort.")},
+            **COHORT_SETTINGS_HELP,
         }
+
+
+class CohortWriteSerializer(StrictSerializerMixin, serializers.ModelSerializer):
+    """What a trainer sets when opening or editing a cohort, under the
+    rules of the site's cohort form: a live course and a partner named in
+    the default language, an end after the start, and a course that stays
+    once learners are enrolled."""
+
+    course = serializers.PrimaryKeyRelatedField(
+        queryset=CoursePage.objects.none(),
+        help_text=_(
+            "The id of a live course in the site's default language "
+            "(GET /api/v1/courses/?language=fr)."
+        ),
+    )
+    partner = serializers.PrimaryKeyRelatedField(
+        queryset=PartnerInstitution.objects.none(),
+        help_text=_(
+            "The id of the partner institution running the cohort, in the "
+            "site's default language (GET /api/v1/partners/)."
+        ),
+    )
+
+    class Meta:
+        model = Cohort
+        fields = [
+            "name",
+            "course",
+            "partner",
+            "language",
+            "territory",
+            "start_date",
+            "end_date",
+            "join_enabled",
+            "join_requires_approval",
+            "stalled_after_days",
+        ]
+        extra_kwargs = {
+            "name": {"help_text": _("The cohort's name.")},
+            "language": {"help_text": _("The language the cohort learns in.")},
+            "territory": {"help_text": _("Where the learners act.")},
+            "start_date": {"help_text": _("The first day of the cohort.")},
+            "end_date": {"help_text": _("The last day of the cohort.")},
+            **COHORT_SETTINGS_HELP,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["course"].queryset = cohort_courses()
+        self.fields["partner"].queryset = cohort_partners()
+
+    def validate_course(self, course):
+        cohort = self.instance
+        if (
+            cohort is not None
+            and course.pk != cohort.course_id
+            and cohort.enrollments.exists()
+        ):
+            raise serializers.ValidationError(
+                _("The course cannot change once learners are enrolled.")
+            )
+        return course
+
+    def validate(self, attrs):
+        start = attrs.get("start_date", getattr(self.instance, "start_date", None))
+        end = attrs.get("end_date", getattr(self.instance, "end_date", None))
+        if start and end and end < start:
+            raise serializers.ValidationError(
+                {"end_date": [_("The cohort must end after it starts.")]}
+            )
+        return attrs
 
 
 class EnrollmentSerializer(StrictSerializerMixin, serializers.ModelSerializer):

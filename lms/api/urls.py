@@ -2,7 +2,7 @@
 
 from rest_framework.routers import SimpleRouter
 
-from lms.api import views
+from lms.api import enrolments, reviews, views
 
 app_name = "lms-api"
 
@@ -11,9 +11,11 @@ router.register("courses", views.CourseViewSet, basename="course")
 router.register("cohorts", views.CohortViewSet, basename="cohort")
 router.register(
     rf"cohorts/(?P<cohort_id>{views.ROW_ID})/enrollments",
-    views.CohortEnrollmentViewSet,
+    enrolments.CohortEnrollmentViewSet,
     basename="cohort-enrollment",
 )
 router.register("progress", views.ProgressViewSet, basename="progress")
+router.register("field-reports", reviews.FieldReportViewSet, basename="field-report")
+router.register("contributions", reviews.ContributionViewSet, basename="contribution")
 
 urlpatterns = router.urls

@@ -1,32 +1,37 @@
 """The learning API's viewsets: courses, cohorts, enrolments, progress.
 
-Read-only in this slice.  Each list starts from the reader's scope in
+Each list starts from the reader's scope in
 ``lms.permissions`` and is walked with the API's cursor (cms.api), in id
 order: stable while rows are added, as cheap on the last page as on the
 first.
 """
 
+import uuid
+
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import mixins, viewsets
+from rest_framework import mixins, status, viewsets
+from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.response import Response
 
+from cms.api.errors import Conflict
 from cms.api.views import ApiViewSetMixin
 from lms.api.filters import CourseFilter, ProgressFilter
 from lms.api.serializers import (
     CohortSerializer,
+    CohortWriteSerializer,
     CourseDetailSerializer,
     CourseSerializer,
-    EnrollmentSerializer,
     ProgressSerializer,
 )
 from lms.course_progress import course_outlines
-from lms.models import ActivityProgress, Cohort, CoursePage, Enrollment
+from lms.models import ActivityProgress, Cohort, CoursePage
 from lms.permissions import (
     cohorts_visible_to,
+    is_trainer,
     progress_visible_to,
-    trained_cohort_or_404,
 )
 
 # Ids in URLs, bounded so that a longer number is a 404 from the router
@@ -91,6 +96,19 @@ class CourseViewSet(ApiViewSetMixin, ListFiltersOnly, viewsets.ReadOnlyModelView
         return course
 
 
+IDEMPOTENCY_KEY = OpenApiParameter(
+    "Idempotency-Key",
+    OpenApiTypes.UUID,
+    OpenApiParameter.HEADER,
+    required=False,
+    description=_(
+        "A UUID of your choosing: sending the same request again with the "
+        "same key (after a timeout, say) opens no second cohort but answers "
+        "with the first (200)."
+    ),
+)
+
+
 @extend_schema_view(
     list=extend_schema(
         summary=_("List the cohorts you may see"),
@@ -104,10 +122,43 @@ class CourseViewSet(ApiViewSetMixin, ListFiltersOnly, viewsets.ReadOnlyModelView
         summary=_("Read a cohort"),
         description=_("A cohort you may see; any other id is not found (404)."),
     ),
+    create=extend_schema(
+        summary=_("Open a cohort"),
+        description=_(
+            "Trainers open cohorts, as on the site; the person opening it "
+            "becomes its trainer. Others are refused (403)."
+        ),
+        request=CohortWriteSerializer,
+        responses={201: CohortSerializer, 200: CohortSerializer},
+        parameters=[IDEMPOTENCY_KEY],
+    ),
+    update=extend_schema(
+        summary=_("Replace a cohort's settings"),
+        description=_(
+            "Only the cohort's trainers may change it: a cohort you see "
+            "without running it is refused (403), any other is not found "
+            "(404). The course cannot change once learners are enrolled."
+        ),
+        request=CohortWriteSerializer,
+        responses=CohortSerializer,
+    ),
+    partial_update=extend_schema(
+        summary=_("Change some of a cohort's settings"),
+        description=_(
+            "As PUT, with only the fields to change (the dates are checked "
+            "together with those kept)."
+        ),
+        request=CohortWriteSerializer,
+        responses=CohortSerializer,
+    ),
 )
-class CohortViewSet(ApiViewSetMixin, viewsets.ReadOnlyModelViewSet):
+class CohortViewSet(
+    ApiViewSetMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.ReadOnlyModelViewSet,
+):
     permission_classes = [IsAuthenticated]
-    serializer_class = CohortSerializer
     lookup_value_regex = ROW_ID
     ordering = ["pk"]
     ordering_fields = ["id", "name", "start_date"]
@@ -121,38 +172,55 @@ class CohortViewSet(ApiViewSetMixin, viewsets.ReadOnlyModelViewSet):
             .with_counts()
         )
 
+    def get_serializer_class(self):
+        if self.action in ("create", "update", "partial_update"):
+            return CohortWriteSerializer
+        return CohortSerializer
 
-@extend_schema_view(
-    list=extend_schema(
-        summary=_("List a cohort's enrolments"),
-        description=_(
-            "The learners of a cohort you run, with their enrolment. Only "
-            "the cohort's trainers see them: for anyone else the cohort is "
-            "not found (404), as on its dashboard."
-        ),
-        parameters=[
-            OpenApiParameter(
-                "cohort_id",
-                OpenApiTypes.INT,
-                OpenApiParameter.PATH,
-                description=_("The cohort's id."),
-            )
-        ],
-    ),
-)
-class CohortEnrollmentViewSet(
-    ApiViewSetMixin, mixins.ListModelMixin, viewsets.GenericViewSet
-):
-    permission_classes = [IsAuthenticated]
-    serializer_class = EnrollmentSerializer
-    ordering = ["pk"]
-    ordering_fields = ["id", "created_at"]
+    def _shown(self, cohort, status_code):
+        cohort = self.get_queryset().get(pk=cohort.pk)
+        data = CohortSerializer(cohort, context=self.get_serializer_context()).data
+        return Response(data, status=status_code)
 
-    def get_queryset(self):
-        if _schema_only(self):
-            return Enrollment.objects.none()
-        cohort = trained_cohort_or_404(self.request.user, self.kwargs["cohort_id"])
-        return cohort.enrollments.select_related("learner")
+    def create(self, request, *args, **kwargs):
+        if not is_trainer(request.user):
+            raise PermissionDenied(_("Only trainers open cohorts."))
+        key = idempotency_key(request)
+        if key is not None:
+            opened = Cohort.objects.filter(form_key=key).first()
+            if opened is not None:
+                if not opened.is_run_by(request.user):
+                    raise Conflict(_("This Idempotency-Key was used by someone else."))
+                return self._shown(opened, status.HTTP_200_OK)
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        cohort = serializer.save(form_key=key)
+        cohort.trainers.add(request.user)
+        return self._shown(cohort, status.HTTP_201_CREATED)
+
+    def update(self, request, *args, **kwargs):
+        cohort = self.get_object()
+        if not cohort.is_run_by(request.user):
+            raise PermissionDenied(_("Only the cohort's trainers may change it."))
+        serializer = self.get_serializer(
+            cohort, data=request.data, partial=kwargs.get("partial", False)
+        )
+        serializer.is_valid(raise_exception=True)
+        serializer.save()
+        return self._shown(cohort, status.HTTP_200_OK)
+
+
+def idempotency_key(request):
+    """The request's ``Idempotency-Key`` as a UUID, ``None`` if it has none."""
+    value = request.headers.get("Idempotency-Key", "").strip()
+    if not value:
+        return None
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        raise ValidationError(
+            {"Idempotency-Key": [_("Send a UUID, e.g. from uuid.uuid4().")]}
+        ) from None
 
 
 @extend_schema_view(

@@ -18,18 +18,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cms.roles import TRAINER
 from lms.enrolment import AlreadyInCourse, MoveRefused, enrol, enrol_by_email, move
 from lms.forms import AddLearnerForm, AddTrainerForm, CohortForm, MoveForm
 from lms.models import Cohort, Enrollment, FieldReport
 from lms.notifications import notify, send_enrolment_email
+from lms.permissions import is_trainer
 
 LEARNERS_PER_PAGE = 50
 COHORTS_PER_PAGE = 20
-
-
-def is_trainer(user) -> bool:
-    return user.is_superuser or user.groups.filter(name=TRAINER).exists()
 
 
 def trainer_required(view):
@@ -191,7 +187,7 @@ def cohort_detail(request, cohort_id):
                 last_name=add_form.cleaned_data["last_name"],
             )
         except AlreadyInCourse as error:
-            messages.error(request, already_in_course(error))
+            messages.error(request, error.message())
             return redirect("lms:cohort", cohort_id=cohort.pk)
         if not result.enrolled:
             messages.info(request, _("This person is already in the cohort."))
@@ -250,15 +246,8 @@ def enrollment_action(request, cohort_id, enrollment_id):
     try:
         return _enrollment_action(request, cohort, enrollment, action, name)
     except AlreadyInCourse as error:
-        messages.error(request, already_in_course(error))
+        messages.error(request, error.message())
         return redirect("lms:cohort", cohort_id=cohort.pk)
-
-
-def already_in_course(error: AlreadyInCourse) -> str:
-    return _(
-        "This learner already follows the course in the cohort “%(cohort)s”: "
-        "move them from there instead."
-    ) % {"cohort": error.cohort.name}
 
 
 def _enrollment_action(request, cohort, enrollment, action, name):

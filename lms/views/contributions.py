@@ -18,13 +18,13 @@ from wagtail.rich_text import RichText
 from lms.access import active_enrollment, is_course_staff
 from lms.forms import ContributionForm, ContributionReviewForm
 from lms.models import (
-    Cohort,
     Contribution,
     ContributionAttachment,
     ModulePage,
     UnitCoAuthor,
 )
-from lms.notifications import notify, send_contribution_email
+from lms.permissions import may_review_contribution
+from lms.reviews import AlreadyReviewed, review_contribution
 from media.responses import stored_file_response
 
 from .cohorts import trainer_required
@@ -105,13 +105,7 @@ def _reviewable(request, contribution_id) -> Contribution:
         Contribution.objects.select_related("author", "module", "unit"),
         pk=contribution_id,
     )
-    allowed = (
-        request.user.is_superuser
-        or Cohort.objects.managed_by(request.user)
-        .filter(course__translation_key=contribution.course_key)
-        .exists()
-    )
-    if not allowed:
+    if not may_review_contribution(request.user, contribution):
         raise PermissionDenied
     return contribution
 
@@ -127,17 +121,16 @@ def contribution_review(request, contribution_id):
         messages.error(request, _("This contribution was already reviewed."))
         return redirect("lms:contribution-review", contribution_id=contribution.pk)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            locked = Contribution.objects.select_for_update().get(pk=contribution.pk)
-            if locked.status != Contribution.Status.SUBMITTED:
-                messages.error(request, _("This contribution was already reviewed."))
-                return redirect(
-                    "lms:contribution-review", contribution_id=contribution.pk
-                )
-            locked.review(
-                request.user, form.cleaned_data["status"], form.cleaned_data["note"]
+        try:
+            review_contribution(
+                contribution,
+                request.user,
+                form.cleaned_data["status"],
+                form.cleaned_data["note"],
             )
-        notify(send_contribution_email, contribution.pk)
+        except AlreadyReviewed:
+            messages.error(request, _("This contribution was already reviewed."))
+            return redirect("lms:contribution-review", contribution_id=contribution.pk)
         messages.success(request, _("The author was told of your decision."))
         return redirect("lms:contributions")
     can_build = (

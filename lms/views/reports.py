@@ -16,10 +16,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from lms.access import active_enrollment
-from lms.course_progress import accept_field_report
 from lms.forms import FieldReportForm, ReviewForm
 from lms.models import FieldReport, ReportAttachment, UnitPage
 from lms.notifications import notify, send_report_email
+from lms.reviews import AlreadyReviewed, review_field_report
 from media.responses import stored_file_response
 
 from .cohorts import cohort_run_by, trainer_required
@@ -173,22 +173,16 @@ def report_review(request, report_id):
             messages.error(request, _("This report is not waiting for feedback."))
             return redirect("lms:report-review", report_id=report.pk)
         if form.is_valid():
-            with transaction.atomic():
-                # Two trainers clicking at once: the second finds it reviewed.
-                locked = FieldReport.objects.select_for_update().get(pk=report.pk)
-                if locked.status != FieldReport.Status.SUBMITTED:
-                    messages.error(
-                        request, _("This report is not waiting for feedback.")
-                    )
-                    return redirect("lms:report-review", report_id=report.pk)
-                event = locked.review(
+            try:
+                review_field_report(
+                    report,
                     request.user,
                     form.cleaned_data["status"],
                     form.cleaned_data["feedback"],
                 )
-                if locked.status == FieldReport.Status.ACCEPTED:
-                    accept_field_report(locked, request.user)
-            notify(send_report_email, report.pk, str(event.pk))
+            except AlreadyReviewed:
+                messages.error(request, _("This report is not waiting for feedback."))
+                return redirect("lms:report-review", report_id=report.pk)
             messages.success(request, _("Your feedback was sent to the learner."))
             return redirect("lms:cohort-reports", cohort_id=report.enrollment.cohort_id)
     submission = report.latest_submission()

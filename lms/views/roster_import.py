@@ -15,52 +15,18 @@ from django.db import transaction
 from django.db.models.functions import Lower
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from lms.enrolment import AlreadyInCourse, enrol_by_email
 from lms.forms import RosterUploadForm
 from lms.models import Enrollment
 from lms.roster_csv import parse_roster
+from lms.roster_messages import ROW_ERRORS, file_error_message
 
 from .cohorts import cohort_run_by, trainer_required
 
 SALT = "lms.roster-import"
 PREVIEW_LIFETIME = 3600
-
-ROW_ERRORS = {
-    "missing_email": gettext_lazy("the e-mail address is missing"),
-    "invalid_email": gettext_lazy("this is not a valid e-mail address"),
-    "missing_name": gettext_lazy("the first or last name is missing"),
-    "name_too_long": gettext_lazy("the name is too long (150 characters at most)"),
-    "invalid_language": gettext_lazy("unknown language (use fr, en, pt, es or it)"),
-    "duplicate": gettext_lazy("this address already appears earlier in the file"),
-}
-FILE_ERRORS = {
-    "empty": gettext_lazy("The file is empty."),
-    "not_csv": gettext_lazy(
-        "This is not a CSV file. In your spreadsheet, use “Save as” → CSV."
-    ),
-    "malformed": gettext_lazy(
-        "The file could not be read as CSV (a quotation mark is not closed)."
-    ),
-    "too_many_rows": gettext_lazy("The file has too many rows: import it in parts."),
-    "missing_columns": gettext_lazy("Columns are missing: %(columns)s."),
-}
-COLUMN_LABELS = {
-    "email": gettext_lazy("e-mail"),
-    "first_name": gettext_lazy("first name"),
-    "last_name": gettext_lazy("last name"),
-    "language": gettext_lazy("language"),
-}
-
-
-def _file_error(parsed) -> str:
-    message = str(FILE_ERRORS.get(parsed.file_error, FILE_ERRORS["malformed"]))
-    if parsed.file_error == "missing_columns":
-        columns = ", ".join(str(COLUMN_LABELS[c]) for c in parsed.missing_columns)
-        message = message % {"columns": columns}
-    return message
 
 
 def _preview(cohort, parsed):
@@ -102,7 +68,7 @@ def roster_upload(request, cohort_id):
     if request.method == "POST" and form.is_valid():
         parsed = parse_roster(form.cleaned_data["file"])
         if parsed.file_error:
-            form.add_error("file", _file_error(parsed))
+            form.add_error("file", file_error_message(parsed))
         else:
             rows = _preview(cohort, parsed)
             payload = {

@@ -295,6 +295,9 @@ def test_a_cohort_describes_its_course_partner_dates_and_learner_counts(
         "territory": "Marseille nord",
         "start_date": cohort.start_date.isoformat(),
         "end_date": cohort.end_date.isoformat(),
+        "join_enabled": cohort.join_enabled,
+        "join_requires_approval": cohort.join_requires_approval,
+        "stalled_after_days": cohort.stalled_after_days,
         "active_learners": 2,
         "pending_learners": 1,
     }
