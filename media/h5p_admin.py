@@ -66,7 +66,7 @@ def process_on_commit(package: H5PPackage) -> None:
     transaction.on_commit(lambda: process_h5p_package.enqueue(package_id), robust=True)
 
 
-def _visible_to(user):
+def packages_visible_to(user):
     """The packages of the collections this user may work in: a partner's
     editors see their partner's packages, not the others' drafts."""
     return permission_policy.instances_user_has_any_permission_for(
@@ -79,14 +79,14 @@ class OwnCollectionsOnly:
 
     def get_object(self, queryset=None):
         package = super().get_object(queryset)
-        if not _visible_to(self.request.user).filter(pk=package.pk).exists():
+        if not packages_visible_to(self.request.user).filter(pk=package.pk).exists():
             raise Http404
         return package
 
 
 class H5PPackageIndexView(IndexView):
     def get_base_queryset(self):
-        return _visible_to(self.request.user).select_related("collection")
+        return packages_visible_to(self.request.user).select_related("collection")
 
 
 class H5PPackageInspectView(OwnCollectionsOnly, InspectView):

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.conf import settings
+from wagtail.models import CollectionMember
+from wagtail.permission_policies.collections import CollectionPermissionPolicy
 
 from media.fields import StoredFileField
 
@@ -43,7 +45,14 @@ class UploadTarget:
             return True
         if permission:
             return user.has_perm(permission)
-        opts = self.field.model._meta
+        model = self.field.model
+        if issubclass(model, CollectionMember) and CollectionPermissionPolicy(
+            model
+        ).user_has_any_permission(user, ["add", "change"]):
+            # Wagtail grants rights on collection members (an H5P package)
+            # per collection, not as model permissions.
+            return True
+        opts = model._meta
         return any(
             user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}")
             for action in ("add", "change")

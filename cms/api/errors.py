@@ -15,6 +15,7 @@ from django.http import Http404, JsonResponse
 from django.urls import Resolver404, resolve
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
 from rest_framework.views import exception_handler
 
@@ -124,6 +125,7 @@ def problem_exception_handler(exc, context):
     return response
 
 
+@csrf_exempt  # a POST to a wrong address is a 404 problem, not the CSRF page
 def api_not_found(request, *args, **kwargs):
     """Every address under /api/ that names no endpoint: a problem, not a page."""
     detail = gettext("No endpoint at this address.")

@@ -1,4 +1,5 @@
-"""``/api/v1/``: the schema, its two readers, ``me/`` and the rooms' endpoints.
+"""``/api/v1/``: the schema, its two readers, ``me/``, the rooms' endpoints and
+``h5p-packages/``.
 
 The docs load Swagger UI and Redoc from our own static files
 (drf-spectacular-sidecar), never from a CDN: partners' networks and the
@@ -11,8 +12,15 @@ from drf_spectacular.views import (
     SpectacularRedocView,
     SpectacularSwaggerView,
 )
+from rest_framework.routers import SimpleRouter
 
+from .h5p_packages import H5PPackageViewSet
 from .views import MeView
+
+# H5P packages live in ``media``, which may import nothing of ours: their
+# endpoint is wired here.
+router = SimpleRouter()
+router.register("h5p-packages", H5PPackageViewSet, basename="h5p-package")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
@@ -33,4 +41,5 @@ urlpatterns = [
     path("me/", MeView.as_view(), name="api-me"),
     path("", include("lms.api.urls")),
     path("", include("mediation.api.urls")),
+    *router.urls,
 ]

@@ -149,6 +149,16 @@ def test_addresses_without_an_endpoint_are_problems_too(client, url):
     assert body["type"] == "urn:chainon:problem:not_found"
 
 
+def test_a_write_to_no_endpoint_is_a_problem_not_the_csrf_page(client):
+    # Signed in through a session, with CSRF enforced: still the API's 404.
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(UserFactory())
+    for method in ("post", "put", "patch", "delete"):
+        response = getattr(browser, method)("/api/v1/nope/", "{}", "application/json")
+        body = assert_problem(response, 404)
+        assert body["type"] == "urn:chainon:problem:not_found"
+
+
 def test_a_missing_slash_is_pointed_out(client):
     body = assert_problem(client.get("/api/v1/me"), 404)
     assert "/api/v1/me/" in body["detail"]
