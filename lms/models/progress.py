@@ -42,3 +42,7 @@ class ActivityProgress(models.Model):
                 fields=["learner", "activity"], name="one_progress_per_activity"
             )
         ]
+        # A sync script asks for what changed since its last run, oldest
+        # first (?updated_since=…&ordering=updated_at): without this index
+        # every page of the API scans and sorts the whole table.
+        indexes = [models.Index(fields=["updated_at", "id"], name="progress_updated")]

@@ -13,6 +13,7 @@ partner's script does; one extra line repeats a role over a browser session
 """
 
 import json
+import uuid
 
 import pytest
 from django.test import Client
@@ -20,6 +21,9 @@ from django.urls import get_resolver
 
 from cms.models import ApiToken
 from lms.models import ActivityProgress, Enrollment
+from media.h5p_models import H5PPackage
+from mediation import spaces
+from mediation.models import MediationResourcePage, PartnerIndexPage, PartnerListPage
 from tests.lms import dashboard_fixtures as fx
 
 pytestmark = pytest.mark.django_db
@@ -33,55 +37,345 @@ PROBLEM = "application/problem+json"
 PROBLEM_KEYS = {"type", "title", "status", "detail", "errors"}
 WRITES = ("post", "put", "patch", "delete")
 
-# The cells of a line, in order: every list and detail route under /api/v1/
-# (test_the_columns_are_every_route checks that none is missing), with the
-# network's objects of scope A and scope B where a route names one.
-COLUMNS = (
-    "me",
-    "courses",
-    "course",
-    "partners",
-    "partner_a",
-    "partner_b",
-    "cohorts",
-    "cohort_a",
-    "cohort_b",
-    "enrollments_a",
-    "enrollments_b",
-    "progress",
-)
+# The routes under /api/v1/ (test_the_columns_are_every_route checks that
+# none is missing), one column each, with the network's objects of scope A
+# and scope B where a route names one; in groups of at most 14, so that a
+# table line stays readable.
+GROUPS = {
+    "public": (
+        "me",
+        "courses",
+        "course",
+        "partners",
+        "partner_a",
+        "partner_b",
+        "resources",
+        "resource_a",
+        "resource_b",
+    ),
+    "cohorts": (
+        "cohorts",
+        "cohort_a",
+        "cohort_b",
+        "enrollments_a",
+        "enrollments_b",
+        "enrollment_a",
+        "enrollment_b",
+        "progress",
+    ),
+    "reviews": (
+        "reports",
+        "report_a",
+        "report_b",
+        "report_review_a",
+        "report_review_b",
+        "contributions",
+        "contribution_a",
+        "contribution_b",
+        "contribution_review_a",
+        "contribution_review_b",
+    ),
+    "h5p": ("h5p_packages", "h5p_a", "h5p_b"),
+}
+COLUMNS = tuple(column for group in GROUPS.values() for column in group)
+METHODS = ("get", "post", "put", "patch", "delete")
 
 # fmt: off
-# GET, by role, one cell per column of COLUMNS (abbreviated):
-#                             me  crs cr1 prt pA  pB  coh cA  cB  eA  eB  prg
-GET = {
-    "anonymous":             "401 200 200 200 200 200 401 401 401 401 401 401",
-    "learner_a":             "200 200 200 200 200 200 200 404 404 404 404 200",
-    "learner_b":             "200 200 200 200 200 200 200 404 404 404 404 200",
-    "trainer_a":             "200 200 200 200 200 200 200 200 404 200 404 200",
-    "trainer_b":             "200 200 200 200 200 200 200 404 200 404 200 200",
-    "editor_a":              "200 200 200 200 200 200 200 404 404 404 404 200",
-    "editor_b":              "200 200 200 200 200 200 200 404 404 404 404 200",
-    "network_coordinator":   "200 200 200 200 200 200 200 200 200 404 404 200",
-    "partner_coordinator_a": "200 200 200 200 200 200 200 200 404 404 404 200",
-    "superuser":             "200 200 200 200 200 200 200 200 200 200 200 200",
-    "trainer_a_session":     "200 200 200 200 200 200 200 200 404 200 404 200",
-}
-# POST, PUT, PATCH and DELETE (the same for the four): every route is
-# read-only. Signed out, the routes that need a person say so first (401);
-# the public ones refuse the method (405). Signed in, every one refuses it.
-WRITE = {
-    "anonymous":             "401 405 405 405 405 405 401 401 401 401 401 401",
-    "learner_a":             "405 405 405 405 405 405 405 405 405 405 405 405",
-    "learner_b":             "405 405 405 405 405 405 405 405 405 405 405 405",
-    "trainer_a":             "405 405 405 405 405 405 405 405 405 405 405 405",
-    "trainer_b":             "405 405 405 405 405 405 405 405 405 405 405 405",
-    "editor_a":              "405 405 405 405 405 405 405 405 405 405 405 405",
-    "editor_b":              "405 405 405 405 405 405 405 405 405 405 405 405",
-    "network_coordinator":   "405 405 405 405 405 405 405 405 405 405 405 405",
-    "partner_coordinator_a": "405 405 405 405 405 405 405 405 405 405 405 405",
-    "superuser":             "405 405 405 405 405 405 405 405 405 405 405 405",
-    "trainer_a_session":     "405 405 405 405 405 405 405 405 405 405 405 405",
+# The exact status of every cell, by method, group and role: one line per
+# role, one cell per column of the group (abbreviated in the header lines).
+# Writes send an empty JSON object: a 400 says the person got past the
+# permission checks to the validation, without writing anything.
+MATRIX = {
+    "GET": {
+        "public": {
+            #                          me  crs cr1 prt pA  pB  res rA  rB
+            "anonymous":             "401 200 200 200 200 200 200 404 404",
+            "learner_a":             "200 200 200 200 200 200 200 404 404",
+            "learner_b":             "200 200 200 200 200 200 200 404 404",
+            "trainer_a":             "200 200 200 200 200 200 200 404 404",
+            "trainer_b":             "200 200 200 200 200 200 200 404 404",
+            "editor_a":              "200 200 200 200 200 200 200 200 404",
+            "editor_b":              "200 200 200 200 200 200 200 404 200",
+            "network_coordinator":   "200 200 200 200 200 200 200 200 200",
+            "partner_coordinator_a": "200 200 200 200 200 200 200 404 404",
+            "superuser":             "200 200 200 200 200 200 200 200 200",
+            "trainer_a_session":     "200 200 200 200 200 200 200 404 404",
+        },
+        "cohorts": {
+            #                          coh cA  cB  esA esB e1A e1B prg
+            "anonymous":             "401 401 401 401 401 401 401 401",
+            "learner_a":             "200 404 404 404 404 404 404 200",
+            "learner_b":             "200 404 404 404 404 404 404 200",
+            "trainer_a":             "200 200 404 200 404 200 404 200",
+            "trainer_b":             "200 404 200 404 200 404 200 200",
+            "editor_a":              "200 404 404 404 404 404 404 200",
+            "editor_b":              "200 404 404 404 404 404 404 200",
+            "network_coordinator":   "200 200 200 404 404 404 404 200",
+            "partner_coordinator_a": "200 200 404 404 404 404 404 200",
+            "superuser":             "200 200 200 200 200 200 200 200",
+            "trainer_a_session":     "200 200 404 200 404 200 404 200",
+        },
+        "reviews": {
+            #                          rep r1A r1B rvA rvB con c1A c1B cvA cvB
+            "anonymous":             "401 401 401 401 401 401 401 401 401 401",
+            "learner_a":             "200 200 404 405 405 200 200 404 405 405",
+            "learner_b":             "200 404 200 405 405 200 404 200 405 405",
+            "trainer_a":             "200 200 404 405 405 200 200 200 405 405",
+            "trainer_b":             "200 404 200 405 405 200 200 200 405 405",
+            "editor_a":              "200 404 404 405 405 200 404 404 405 405",
+            "editor_b":              "200 404 404 405 405 200 404 404 405 405",
+            "network_coordinator":   "200 404 404 405 405 200 404 404 405 405",
+            "partner_coordinator_a": "200 404 404 405 405 200 404 404 405 405",
+            "superuser":             "200 200 200 405 405 200 200 200 405 405",
+            "trainer_a_session":     "200 200 404 405 405 200 200 200 405 405",
+        },
+        "h5p": {
+            #                          h5p hA  hB
+            "anonymous":             "401 401 401",
+            "learner_a":             "403 403 403",
+            "learner_b":             "403 403 403",
+            "trainer_a":             "403 403 403",
+            "trainer_b":             "403 403 403",
+            "editor_a":              "200 200 404",
+            "editor_b":              "200 404 200",
+            "network_coordinator":   "403 403 403",
+            "partner_coordinator_a": "403 403 403",
+            "superuser":             "200 200 200",
+            "trainer_a_session":     "403 403 403",
+        },
+    },
+    "POST": {
+        "public": {
+            #                          me  crs cr1 prt pA  pB  res rA  rB
+            "anonymous":             "401 405 405 405 405 405 401 405 405",
+            "learner_a":             "405 405 405 405 405 405 403 405 405",
+            "learner_b":             "405 405 405 405 405 405 403 405 405",
+            "trainer_a":             "405 405 405 405 405 405 403 405 405",
+            "trainer_b":             "405 405 405 405 405 405 403 405 405",
+            "editor_a":              "405 405 405 405 405 405 400 405 405",
+            "editor_b":              "405 405 405 405 405 405 400 405 405",
+            "network_coordinator":   "405 405 405 405 405 405 400 405 405",
+            "partner_coordinator_a": "405 405 405 405 405 405 403 405 405",
+            "superuser":             "405 405 405 405 405 405 400 405 405",
+            "trainer_a_session":     "405 405 405 405 405 405 403 405 405",
+        },
+        "cohorts": {
+            #                          coh cA  cB  esA esB e1A e1B prg
+            "anonymous":             "401 401 401 401 401 401 401 401",
+            "learner_a":             "403 405 405 404 404 405 405 405",
+            "learner_b":             "403 405 405 404 404 405 405 405",
+            "trainer_a":             "400 405 405 400 404 405 405 405",
+            "trainer_b":             "400 405 405 404 400 405 405 405",
+            "editor_a":              "403 405 405 404 404 405 405 405",
+            "editor_b":              "403 405 405 404 404 405 405 405",
+            "network_coordinator":   "403 405 405 404 404 405 405 405",
+            "partner_coordinator_a": "403 405 405 404 404 405 405 405",
+            "superuser":             "400 405 405 400 400 405 405 405",
+            "trainer_a_session":     "400 405 405 400 404 405 405 405",
+        },
+        "reviews": {
+            #                          rep r1A r1B rvA rvB con c1A c1B cvA cvB
+            "anonymous":             "401 401 401 401 401 401 401 401 401 401",
+            "learner_a":             "405 405 405 403 404 405 405 405 403 404",
+            "learner_b":             "405 405 405 404 403 405 405 405 404 403",
+            "trainer_a":             "405 405 405 400 404 405 405 405 400 400",
+            "trainer_b":             "405 405 405 404 400 405 405 405 400 400",
+            "editor_a":              "405 405 405 404 404 405 405 405 404 404",
+            "editor_b":              "405 405 405 404 404 405 405 405 404 404",
+            "network_coordinator":   "405 405 405 404 404 405 405 405 404 404",
+            "partner_coordinator_a": "405 405 405 404 404 405 405 405 404 404",
+            "superuser":             "405 405 405 400 400 405 405 405 400 400",
+            "trainer_a_session":     "405 405 405 400 404 405 405 405 400 400",
+        },
+        "h5p": {
+            #                          h5p hA  hB
+            "anonymous":             "401 401 401",
+            "learner_a":             "403 405 405",
+            "learner_b":             "403 405 405",
+            "trainer_a":             "403 405 405",
+            "trainer_b":             "403 405 405",
+            "editor_a":              "400 405 405",
+            "editor_b":              "400 405 405",
+            "network_coordinator":   "403 405 405",
+            "partner_coordinator_a": "403 405 405",
+            "superuser":             "400 405 405",
+            "trainer_a_session":     "403 405 405",
+        },
+    },
+    "PUT": {
+        "public": {
+            #                          me  crs cr1 prt pA  pB  res rA  rB
+            "anonymous":             "401 405 405 405 405 405 405 401 401",
+            "learner_a":             "405 405 405 405 405 405 405 404 404",
+            "learner_b":             "405 405 405 405 405 405 405 404 404",
+            "trainer_a":             "405 405 405 405 405 405 405 404 404",
+            "trainer_b":             "405 405 405 405 405 405 405 404 404",
+            "editor_a":              "405 405 405 405 405 405 405 400 404",
+            "editor_b":              "405 405 405 405 405 405 405 404 400",
+            "network_coordinator":   "405 405 405 405 405 405 405 400 400",
+            "partner_coordinator_a": "405 405 405 405 405 405 405 404 404",
+            "superuser":             "405 405 405 405 405 405 405 400 400",
+            "trainer_a_session":     "405 405 405 405 405 405 405 404 404",
+        },
+        "cohorts": {
+            #                          coh cA  cB  esA esB e1A e1B prg
+            "anonymous":             "401 401 401 401 401 401 401 401",
+            "learner_a":             "405 404 404 405 405 405 405 405",
+            "learner_b":             "405 404 404 405 405 405 405 405",
+            "trainer_a":             "405 400 404 405 405 405 405 405",
+            "trainer_b":             "405 404 400 405 405 405 405 405",
+            "editor_a":              "405 404 404 405 405 405 405 405",
+            "editor_b":              "405 404 404 405 405 405 405 405",
+            "network_coordinator":   "405 403 403 405 405 405 405 405",
+            "partner_coordinator_a": "405 403 404 405 405 405 405 405",
+            "superuser":             "405 400 400 405 405 405 405 405",
+            "trainer_a_session":     "405 400 404 405 405 405 405 405",
+        },
+        "reviews": {
+            #                          rep r1A r1B rvA rvB con c1A c1B cvA cvB
+            "anonymous":             "401 401 401 401 401 401 401 401 401 401",
+            "learner_a":             "405 405 405 405 405 405 405 405 405 405",
+            "learner_b":             "405 405 405 405 405 405 405 405 405 405",
+            "trainer_a":             "405 405 405 405 405 405 405 405 405 405",
+            "trainer_b":             "405 405 405 405 405 405 405 405 405 405",
+            "editor_a":              "405 405 405 405 405 405 405 405 405 405",
+            "editor_b":              "405 405 405 405 405 405 405 405 405 405",
+            "network_coordinator":   "405 405 405 405 405 405 405 405 405 405",
+            "partner_coordinator_a": "405 405 405 405 405 405 405 405 405 405",
+            "superuser":             "405 405 405 405 405 405 405 405 405 405",
+            "trainer_a_session":     "405 405 405 405 405 405 405 405 405 405",
+        },
+        "h5p": {
+            #                          h5p hA  hB
+            "anonymous":             "401 401 401",
+            "learner_a":             "405 405 405",
+            "learner_b":             "405 405 405",
+            "trainer_a":             "405 405 405",
+            "trainer_b":             "405 405 405",
+            "editor_a":              "405 405 405",
+            "editor_b":              "405 405 405",
+            "network_coordinator":   "405 405 405",
+            "partner_coordinator_a": "405 405 405",
+            "superuser":             "405 405 405",
+            "trainer_a_session":     "405 405 405",
+        },
+    },
+    "PATCH": {
+        "public": {
+            #                          me  crs cr1 prt pA  pB  res rA  rB
+            "anonymous":             "401 405 405 405 405 405 405 401 401",
+            "learner_a":             "405 405 405 405 405 405 405 404 404",
+            "learner_b":             "405 405 405 405 405 405 405 404 404",
+            "trainer_a":             "405 405 405 405 405 405 405 404 404",
+            "trainer_b":             "405 405 405 405 405 405 405 404 404",
+            "editor_a":              "405 405 405 405 405 405 405 200 404",
+            "editor_b":              "405 405 405 405 405 405 405 404 200",
+            "network_coordinator":   "405 405 405 405 405 405 405 200 200",
+            "partner_coordinator_a": "405 405 405 405 405 405 405 404 404",
+            "superuser":             "405 405 405 405 405 405 405 200 200",
+            "trainer_a_session":     "405 405 405 405 405 405 405 404 404",
+        },
+        "cohorts": {
+            #                          coh cA  cB  esA esB e1A e1B prg
+            "anonymous":             "401 401 401 401 401 401 401 401",
+            "learner_a":             "405 404 404 405 405 404 404 405",
+            "learner_b":             "405 404 404 405 405 404 404 405",
+            "trainer_a":             "405 200 404 405 405 400 404 405",
+            "trainer_b":             "405 404 200 405 405 404 400 405",
+            "editor_a":              "405 404 404 405 405 404 404 405",
+            "editor_b":              "405 404 404 405 405 404 404 405",
+            "network_coordinator":   "405 403 403 405 405 404 404 405",
+            "partner_coordinator_a": "405 403 404 405 405 404 404 405",
+            "superuser":             "405 200 200 405 405 400 400 405",
+            "trainer_a_session":     "405 200 404 405 405 400 404 405",
+        },
+        "reviews": {
+            #                          rep r1A r1B rvA rvB con c1A c1B cvA cvB
+            "anonymous":             "401 401 401 401 401 401 401 401 401 401",
+            "learner_a":             "405 405 405 405 405 405 405 405 405 405",
+            "learner_b":             "405 405 405 405 405 405 405 405 405 405",
+            "trainer_a":             "405 405 405 405 405 405 405 405 405 405",
+            "trainer_b":             "405 405 405 405 405 405 405 405 405 405",
+            "editor_a":              "405 405 405 405 405 405 405 405 405 405",
+            "editor_b":              "405 405 405 405 405 405 405 405 405 405",
+            "network_coordinator":   "405 405 405 405 405 405 405 405 405 405",
+            "partner_coordinator_a": "405 405 405 405 405 405 405 405 405 405",
+            "superuser":             "405 405 405 405 405 405 405 405 405 405",
+            "trainer_a_session":     "405 405 405 405 405 405 405 405 405 405",
+        },
+        "h5p": {
+            #                          h5p hA  hB
+            "anonymous":             "401 401 401",
+            "learner_a":             "405 403 403",
+            "learner_b":             "405 403 403",
+            "trainer_a":             "405 403 403",
+            "trainer_b":             "405 403 403",
+            "editor_a":              "405 200 404",
+            "editor_b":              "405 404 200",
+            "network_coordinator":   "405 403 403",
+            "partner_coordinator_a": "405 403 403",
+            "superuser":             "405 200 200",
+            "trainer_a_session":     "405 403 403",
+        },
+    },
+    "DELETE": {
+        "public": {
+            #                          me  crs cr1 prt pA  pB  res rA  rB
+            "anonymous":             "401 405 405 405 405 405 405 405 405",
+            "learner_a":             "405 405 405 405 405 405 405 405 405",
+            "learner_b":             "405 405 405 405 405 405 405 405 405",
+            "trainer_a":             "405 405 405 405 405 405 405 405 405",
+            "trainer_b":             "405 405 405 405 405 405 405 405 405",
+            "editor_a":              "405 405 405 405 405 405 405 405 405",
+            "editor_b":              "405 405 405 405 405 405 405 405 405",
+            "network_coordinator":   "405 405 405 405 405 405 405 405 405",
+            "partner_coordinator_a": "405 405 405 405 405 405 405 405 405",
+            "superuser":             "405 405 405 405 405 405 405 405 405",
+            "trainer_a_session":     "405 405 405 405 405 405 405 405 405",
+        },
+        "cohorts": {
+            #                          coh cA  cB  esA esB e1A e1B prg
+            "anonymous":             "401 401 401 401 401 401 401 401",
+            "learner_a":             "405 405 405 405 405 405 405 405",
+            "learner_b":             "405 405 405 405 405 405 405 405",
+            "trainer_a":             "405 405 405 405 405 405 405 405",
+            "trainer_b":             "405 405 405 405 405 405 405 405",
+            "editor_a":              "405 405 405 405 405 405 405 405",
+            "editor_b":              "405 405 405 405 405 405 405 405",
+            "network_coordinator":   "405 405 405 405 405 405 405 405",
+            "partner_coordinator_a": "405 405 405 405 405 405 405 405",
+            "superuser":             "405 405 405 405 405 405 405 405",
+            "trainer_a_session":     "405 405 405 405 405 405 405 405",
+        },
+        "reviews": {
+            #                          rep r1A r1B rvA rvB con c1A c1B cvA cvB
+            "anonymous":             "401 401 401 401 401 401 401 401 401 401",
+            "learner_a":             "405 405 405 405 405 405 405 405 405 405",
+            "learner_b":             "405 405 405 405 405 405 405 405 405 405",
+            "trainer_a":             "405 405 405 405 405 405 405 405 405 405",
+            "trainer_b":             "405 405 405 405 405 405 405 405 405 405",
+            "editor_a":              "405 405 405 405 405 405 405 405 405 405",
+            "editor_b":              "405 405 405 405 405 405 405 405 405 405",
+            "network_coordinator":   "405 405 405 405 405 405 405 405 405 405",
+            "partner_coordinator_a": "405 405 405 405 405 405 405 405 405 405",
+            "superuser":             "405 405 405 405 405 405 405 405 405 405",
+            "trainer_a_session":     "405 405 405 405 405 405 405 405 405 405",
+        },
+        "h5p": {
+            #                          h5p hA  hB
+            "anonymous":             "401 401 401",
+            "learner_a":             "405 405 405",
+            "learner_b":             "405 405 405",
+            "trainer_a":             "405 405 405",
+            "trainer_b":             "405 405 405",
+            "editor_a":              "405 405 405",
+            "editor_b":              "405 405 405",
+            "network_coordinator":   "405 405 405",
+            "partner_coordinator_a": "405 405 405",
+            "superuser":             "405 405 405",
+            "trainer_a_session":     "405 405 405",
+        },
+    },
 }
 # fmt: on
 
@@ -115,6 +409,56 @@ PROGRESS_OF = {
     "partner_coordinator_a": {"learner_a"},
     "superuser": {"learner_a", "trainer_a", "learner_b", "learner_b2", "outsider"},
 }
+PUBLIC_RESOURCES = {"live_a", "live_b"}
+# Drafts: a partner's editors see theirs; coordinators and administrators,
+# who edit every page in the admin, see all.
+RESOURCES_LISTED = {
+    "learner_a": PUBLIC_RESOURCES,
+    "learner_b": PUBLIC_RESOURCES,
+    "trainer_a": PUBLIC_RESOURCES,
+    "trainer_b": PUBLIC_RESOURCES,
+    "editor_a": PUBLIC_RESOURCES | {"resource_a"},
+    "editor_b": PUBLIC_RESOURCES | {"resource_b"},
+    "network_coordinator": PUBLIC_RESOURCES | {"resource_a", "resource_b"},
+    "partner_coordinator_a": PUBLIC_RESOURCES,
+    "superuser": PUBLIC_RESOURCES | {"resource_a", "resource_b"},
+}
+REPORTS_LISTED = {
+    "learner_a": {"report_a"},
+    "learner_b": {"report_b"},
+    "trainer_a": {"report_a"},
+    "trainer_b": {"report_b"},
+    "editor_a": set(),
+    "editor_b": set(),
+    "network_coordinator": set(),
+    "partner_coordinator_a": set(),
+    "superuser": {"report_a", "report_b"},
+}
+# Both cohorts follow the same course, whose trainers all review the
+# contributions made to it, from whichever cohort: on the site as here.
+CONTRIBUTIONS_LISTED = {
+    "learner_a": {"contribution_a"},
+    "learner_b": {"contribution_b"},
+    "trainer_a": {"contribution_a", "contribution_b"},
+    "trainer_b": {"contribution_a", "contribution_b"},
+    "editor_a": set(),
+    "editor_b": set(),
+    "network_coordinator": set(),
+    "partner_coordinator_a": set(),
+    "superuser": {"contribution_a", "contribution_b"},
+}
+SHARED_BY_A_COURSE = {
+    "contributions",
+    "contribution_a",
+    "contribution_b",
+    "contribution_review_a",
+    "contribution_review_b",
+}
+H5P_LISTED = {
+    "editor_a": {"h5p_a"},
+    "editor_b": {"h5p_b"},
+    "superuser": {"h5p_a", "h5p_b"},
+}
 ENROLLMENTS_LISTED = {
     "trainer_a": {"enrollments_a": {"enrollment_a"}},
     "trainer_b": {"enrollments_b": {"enrollment_b", "enrollment_b2"}},
@@ -140,18 +484,38 @@ SIDE_PEOPLE = {
     "b": ("learner_b", "learner_b2", "trainer_b"),
 }
 SESSION_ROLES = {"trainer_a_session": "trainer_a"}
-ROLES = list(GET)
+ROLES = [
+    "anonymous",
+    "learner_a",
+    "learner_b",
+    "trainer_a",
+    "trainer_b",
+    "editor_a",
+    "editor_b",
+    "network_coordinator",
+    "partner_coordinator_a",
+    "superuser",
+    "trainer_a_session",
+]
 
 
 def cells(line: str) -> list[int]:
     return [int(code) for code in line.split()]
 
 
+def expected(role, method, column) -> int:
+    for group, columns in GROUPS.items():
+        if column in columns:
+            line = MATRIX[method.upper()][group][role]
+            return cells(line)[columns.index(column)]
+    raise KeyError(column)
+
+
 # --- The network ------------------------------------------------------------------
 
 
 @pytest.fixture
-def scoped(network):
+def scoped(network, locales):
     """The dashboard network with more rows on each side, so lists take
     several pages and side B has two people: learner B2 (pending in
     cohort B), an outsider enrolled nowhere, and a trainer who tried an
@@ -172,14 +536,64 @@ def scoped(network):
         fx.progress(learner, course.units[0].activity_iri)
     fx.progress(outsider, course.assignment_iri)
     fx.progress(network.trainer_a, course.h5p_iri, score=0.6, success=True)
+    report_a, contribution_a = fx.report_and_contribution(course, network.enrollment_a)
+    report_b, contribution_b = fx.report_and_contribution(course, network.enrollment_b)
     return {
         **vars(network),
         **network.users,
+        **partner_area(network, locales),
         "learner_b2": learner_b2,
         "enrollment_b2": enrollment_b2,
         "outsider": outsider,
         "course": course.page,
+        "report_a": report_a,
+        "report_b": report_b,
+        "contribution_a": contribution_a,
+        "contribution_b": contribution_b,
     }
+
+
+def partner_area(network, locales) -> dict:
+    """Each partner's space (index page, editors, collection) with a live
+    resource, a draft and an H5P package."""
+    listing = PartnerListPage(title="Partenaires", slug="partenaires")
+    listing.locale = locales["fr"]
+    network.course.catalogue.get_parent().add_child(instance=listing)
+    listing.save_revision().publish()
+    objects = {}
+    for side in ("a", "b"):
+        partner = getattr(network, f"partner_{side}")
+        editor = getattr(network, f"editor_{side}")
+        index = PartnerIndexPage(
+            title=partner.name,
+            slug=partner.slug,
+            partner=partner,
+            locale=locales["fr"],
+        )
+        listing.add_child(instance=index)
+        index.save_revision().publish()
+        spaces.add_editor(editor, partner)
+        for title, live in ((f"Visite {side}", True), (f"Brouillon {side}", False)):
+            page = MediationResourcePage(
+                title=title,
+                summary="Une ressource.",
+                resource_type="audio_guide",
+                live=False,
+                owner=editor,
+            )
+            index.add_child(instance=page)
+            revision = page.save_revision(user=editor)
+            if live:
+                revision.publish()
+            objects[f"{'live' if live else 'resource'}_{side}"] = page
+        objects[f"h5p_{side}"] = H5PPackage.objects.create(
+            title=f"Quiz {side}",
+            collection=spaces.space_of(partner).collection,
+            owner=editor,
+            file=f"h5p-packages/{uuid.uuid4()}/quiz.h5p",
+            status=H5PPackage.Status.READY,
+        )
+    return objects
 
 
 def urls(objects) -> dict[str, str]:
@@ -196,7 +610,34 @@ def urls(objects) -> dict[str, str]:
         "cohort_b": f"{API}cohorts/{cohort_b}/",
         "enrollments_a": f"{API}cohorts/{cohort_a}/enrollments/",
         "enrollments_b": f"{API}cohorts/{cohort_b}/enrollments/",
+        "enrollment_a": f"{API}cohorts/{cohort_a}/enrollments/"
+        f"{objects['enrollment_a'].pk}/",
+        "enrollment_b": f"{API}cohorts/{cohort_b}/enrollments/"
+        f"{objects['enrollment_b'].pk}/",
         "progress": f"{API}progress/",
+        "resources": f"{API}resources/",
+        "reports": f"{API}field-reports/",
+        "contributions": f"{API}contributions/",
+        "h5p_packages": f"{API}h5p-packages/",
+        **{
+            f"{name}_{side}": f"{API}{path}/{objects[f'{name}_{side}'].pk}/"
+            for name, path in (
+                ("resource", "resources"),
+                ("report", "field-reports"),
+                ("contribution", "contributions"),
+                ("h5p", "h5p-packages"),
+            )
+            for side in ("a", "b")
+        },
+        **{
+            f"{name}_review_{side}": f"{API}{path}/{objects[f'{name}_{side}'].pk}"
+            "/review/"
+            for name, path in (
+                ("report", "field-reports"),
+                ("contribution", "contributions"),
+            )
+            for side in ("a", "b")
+        },
     }
 
 
@@ -230,7 +671,7 @@ def send(client, method, url, extra):
     )
 
 
-def problem_mistakes(response, expected) -> list[str]:
+def problem_mistakes(response, expected, method="get") -> list[str]:
     """Why an error response is not the problem+json the API promises."""
     if response["Content-Type"] != PROBLEM:
         return [f"Content-Type {response['Content-Type']!r}, not {PROBLEM}"]
@@ -246,7 +687,7 @@ def problem_mistakes(response, expected) -> list[str]:
         mistakes.append(f"WWW-Authenticate {response.get('WWW-Authenticate')!r}")
     if expected == 405:
         allowed = {m.strip() for m in response.get("Allow", "").split(",")}
-        if "GET" not in allowed or {m.upper() for m in WRITES} & allowed:
+        if method.upper() in allowed or not allowed - {"OPTIONS"}:
             mistakes.append(f"Allow {response.get('Allow')!r}")
     return mistakes
 
@@ -271,10 +712,13 @@ def walk(client, url) -> tuple[list[dict], list[bytes]]:
 
 
 def test_every_line_has_a_cell_per_column():
-    assert set(GET) == set(WRITE)
-    for table in (GET, WRITE):
-        for role, line in table.items():
-            assert len(cells(line)) == len(COLUMNS), role
+    assert set(MATRIX) == {method.upper() for method in METHODS}
+    for tables in MATRIX.values():
+        assert set(tables) == set(GROUPS)
+        for group, table in tables.items():
+            assert list(table) == ROLES, group
+            for role, line in table.items():
+                assert len(cells(line)) == len(GROUPS[group]), (group, role)
 
 
 def test_the_columns_are_every_route():
@@ -303,7 +747,19 @@ def test_the_columns_are_every_route():
         "api/v1/^cohorts/$": "cohorts",
         "api/v1/^cohorts/(?P<pk>[0-9]{1,18})/$": "cohort",
         "api/v1/^cohorts/(?P<cohort_id>[0-9]{1,18})/enrollments/$": "enrollments",
+        "api/v1/^cohorts/(?P<cohort_id>[0-9]{1,18})/enrollments/"
+        "(?P<pk>[0-9]{1,18})/$": "enrollment",
         "api/v1/^progress/$": "progress",
+        "api/v1/^resources/$": "resources",
+        "api/v1/^resources/(?P<pk>[0-9]{1,9})/$": "resource",
+        "api/v1/^field-reports/$": "reports",
+        "api/v1/^field-reports/(?P<pk>[0-9]{1,18})/$": "report",
+        "api/v1/^field-reports/(?P<pk>[0-9]{1,18})/review/$": "report_review",
+        "api/v1/^contributions/$": "contributions",
+        "api/v1/^contributions/(?P<pk>[0-9]{1,18})/$": "contribution",
+        "api/v1/^contributions/(?P<pk>[0-9]{1,18})/review/$": "contribution_review",
+        "api/v1/^h5p-packages/$": "h5p_packages",
+        "api/v1/^h5p-packages/(?P<pk>[^/]+)/$": "h5p",
     }
     assert set(v1) - documentation == set(shapes), v1
     assert {c.removesuffix("_a").removesuffix("_b") for c in COLUMNS} == set(
@@ -318,20 +774,19 @@ def test_each_role_gets_exactly_its_statuses_and_its_scope(scoped, role):
     person = SESSION_ROLES.get(role, role)
 
     mismatches, bodies = [], []
-    for column, get_status, write_status in zip(
-        COLUMNS, cells(GET[role]), cells(WRITE[role]), strict=True
-    ):
+    for column in COLUMNS:
         url = addresses[column]
-        for method in ("get", *WRITES):
-            expected = get_status if method == "get" else write_status
+        for method in METHODS:
+            status = expected(role, method, column)
             response = send(client, method, url, unsafe_extra)
-            bodies.append(response.content)
+            if column not in SHARED_BY_A_COURSE:
+                bodies.append(response.content)
             cell = f"{role:>22} {method.upper():>6} {column:<14}"
-            if response.status_code != expected:
-                mismatches.append(f"{cell} {response.status_code}, expected {expected}")
-            elif expected >= 400:
+            if response.status_code != status:
+                mismatches.append(f"{cell} {response.status_code}, expected {status}")
+            elif status >= 400:
                 mismatches += [
-                    f"{cell} {m}" for m in problem_mistakes(response, expected)
+                    f"{cell} {m}" for m in problem_mistakes(response, status, method)
                 ]
     assert not mismatches, "\n".join(["", *mismatches])
 
@@ -353,6 +808,20 @@ def test_each_role_gets_exactly_its_statuses_and_its_scope(scoped, role):
         )
     )
     bodies += cohort_bodies + progress_bodies
+    for column, listed in (
+        ("resources", RESOURCES_LISTED),
+        ("reports", REPORTS_LISTED),
+        ("contributions", CONTRIBUTIONS_LISTED),
+        ("h5p_packages", H5P_LISTED),
+    ):
+        if person not in listed:  # refused: the matrix said so
+            continue
+        rows, pages = walk(client, addresses[column])
+        assert {str(row["id"]) for row in rows} == {
+            str(scoped[name].pk) for name in listed[person]
+        }, column
+        if column not in SHARED_BY_A_COURSE:
+            bodies += pages
     enrollment_rows = []
     for column, names in ENROLLMENTS_LISTED.get(person, {}).items():
         rows, pages = walk(client, addresses[column])
@@ -396,8 +865,7 @@ def test_a_session_without_its_csrf_token_cannot_write(scoped):
     browser.force_login(scoped["trainer_a"])
     mismatches = []
     for column, url in urls(scoped).items():
-        expected = cells(GET["trainer_a"])[COLUMNS.index(column)]
-        assert browser.get(url).status_code == expected
+        assert browser.get(url).status_code == expected("trainer_a", "get", column)
         for method in WRITES:
             response = send(browser, method, url, {})
             cell = f"{method.upper():>6} {column:<14}"
