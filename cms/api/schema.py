@@ -41,6 +41,10 @@ ANY_METHOD = {
     "429": _("Too many requests: wait as long as Retry-After says."),
 }
 WRITES = {
+    "409": _(
+        "The object's state does not allow it now (already reviewed, "
+        "waiting for moderation, processing, active in another cohort)."
+    ),
     "413": _("The request body is too large."),
     "415": _("The body is not JSON."),
 }

@@ -184,7 +184,7 @@ CSV_EXAMPLE = "email,first_name,last_name,language\nana@example.org,Ana,Silva,pt
             "application/json": BulkEnrolSerializer,
             "text/csv": {"type": "string", "example": CSV_EXAMPLE},
         },
-        responses=BulkResultSerializer,
+        responses={200: BulkResultSerializer},
         examples=[
             OpenApiExample(
                 "Two learners",

@@ -8,5 +8,6 @@ app_name = "mediation-api"
 
 router = SimpleRouter()
 router.register("partners", views.PartnerViewSet, basename="partner")
+router.register("resources", views.ResourceViewSet, basename="resource")
 
 urlpatterns = router.urls
