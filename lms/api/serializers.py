@@ -81,6 +81,11 @@ class ModuleSerializer(StrictSerializerMixin, serializers.Serializer):
 class CourseSerializer(StrictSerializerMixin, serializers.ModelSerializer):
     """A course in one language: its public description, as anyone reads it."""
 
+    # Not a SlugField: Wagtail's slugs may hold any letter, which the
+    # schema's ASCII ``\w`` pattern would wrongly refuse.
+    slug = serializers.CharField(
+        read_only=True, help_text=_("The last part of the page's address.")
+    )
     language = serializers.CharField(
         source="locale.language_code",
         read_only=True,

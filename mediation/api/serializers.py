@@ -262,6 +262,9 @@ class ResourceSerializer(StrictSerializerMixin, serializers.ModelSerializer):
     else reads the published version, and null in those two fields.
     """
 
+    # Not a SlugField: Wagtail's slugs may hold any letter, which the
+    # schema's ASCII ``\w`` pattern would wrongly refuse.
+    slug = serializers.CharField(read_only=True, **_help("slug"))
     language = serializers.CharField(
         source="locale.language_code",
         read_only=True,

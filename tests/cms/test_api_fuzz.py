@@ -2,9 +2,10 @@
 
 Each operation of the published schema gets generated requests, valid and
 invalid (wrong types, out-of-range numbers, odd strings, other methods;
-about 1,500 requests in all), each sent as a visitor, as a trainer and as
-a network coordinator (personal tokens); every answer must be no 500 and
-must match the schema (status code, content type, headers, body).
+about 2,000 requests in all), each sent as a visitor, as a trainer, as a
+network coordinator and as a partner editor (personal tokens); no answer
+may be a 500, and each must match the schema (status code, content type,
+headers, body).
 
 The requests go in-process through the real WSGI application, against the
 test database: no server, no network. The schema is built with
@@ -38,6 +39,8 @@ from cms.api.errors import api_not_found
 from cms.api.pagination import ApiCursorPagination
 from cms.models import ApiToken
 from lms.api.views import ProgressViewSet
+from mediation import spaces
+from mediation.models import PartnerIndexPage, PartnerListPage
 from tests.lms import dashboard_fixtures as fx
 
 pytestmark = pytest.mark.django_db
@@ -101,13 +104,29 @@ def bearer(user) -> dict[str, str]:
 
 
 @pytest.fixture
-def callers(network):
-    """Who calls each generated request, in turn: one network for the three
-    (building it is most of a test's cost, the requests are cheap)."""
+def callers(network, locales):
+    """Who calls each generated request, in turn: one network for the four
+    (building it is most of a test's cost, the requests are cheap). The
+    partner editor has their partner's space, so that resource and H5P
+    writes get past the permission checks into validation."""
+    listing = PartnerListPage(title="Partenaires", slug="partenaires")
+    listing.locale = locales["fr"]
+    network.course.catalogue.get_parent().add_child(instance=listing)
+    listing.save_revision().publish()
+    index = PartnerIndexPage(
+        title=network.partner_a.name,
+        slug=network.partner_a.slug,
+        partner=network.partner_a,
+        locale=locales["fr"],
+    )
+    listing.add_child(instance=index)
+    index.save_revision().publish()
+    spaces.add_editor(network.editor_a, network.partner_a)
     return {
         "a visitor": {},
         "a trainer": bearer(network.trainer_a),
         "a network coordinator": bearer(network.coordinator),
+        "a partner editor": bearer(network.editor_a),
     }
 
 
