@@ -57,11 +57,26 @@ def is_trainer(user) -> bool:
     )
 
 
+def run_cohorts(user):
+    """The cohorts a person runs, while they hold the Trainer role: someone
+    who lost it keeps their name on the cohort but no longer runs it, as
+    every trainer page says (403)."""
+    if not user.is_authenticated:
+        return Cohort.objects.none()
+    if user.is_superuser:
+        return Cohort.objects.all()
+    # One filter() call: both conditions bear on the same trainer row, so
+    # the role costs a join, not a query.
+    return Cohort.objects.filter(
+        trainers=user, trainers__groups__name=TRAINER
+    ).distinct()
+
+
 def trained_cohort_or_404(user, cohort_id) -> Cohort:
     """A cohort the person runs, else 404: someone else's cohort is not
     confirmed to exist (its dashboard and exports name people)."""
     cohort = (
-        Cohort.objects.managed_by(user)
+        run_cohorts(user)
         .select_related("course", "partner")
         .filter(pk=cohort_id)
         .first()
@@ -85,7 +100,7 @@ def cohorts_visible_to(user):
     scope = figures_scope(user)
     if scope is not None and scope.all_partners:
         return Cohort.objects.all()
-    visible = Q(pk__in=Cohort.objects.filter(trainers=user).values("pk"))
+    visible = Q(pk__in=run_cohorts(user).values("pk"))
     if scope is not None:
         visible |= Q(partner__translation_key__in=scope.partner_keys)
     return Cohort.objects.filter(visible)
@@ -117,7 +132,7 @@ def field_reports_visible_to(user):
     learner's until they send it)."""
     if not user.is_authenticated:
         return FieldReport.objects.none()
-    reviewed = Q(enrollment__cohort__in=Cohort.objects.managed_by(user)) & ~Q(
+    reviewed = Q(enrollment__cohort__in=run_cohorts(user)) & ~Q(
         status=FieldReport.Status.DRAFT
     )
     return FieldReport.objects.filter(Q(enrollment__learner=user) | reviewed)
@@ -127,7 +142,7 @@ def may_review_contribution(user, contribution) -> bool:
     """The trainers of a cohort of the course (any language) review it."""
     return user.is_authenticated and (
         user.is_superuser
-        or Cohort.objects.managed_by(user)
+        or run_cohorts(user)
         .filter(course__translation_key=contribution.course_key)
         .exists()
     )
@@ -139,5 +154,7 @@ def contributions_visible_to(user):
         return Contribution.objects.none()
     if user.is_superuser:
         return Contribution.objects.all()
-    reviewed = Contribution.objects.for_reviewer(user).values("pk")
+    reviewed = Contribution.objects.filter(
+        course_key__in=run_cohorts(user).values("course__translation_key")
+    ).values("pk")
     return Contribution.objects.filter(Q(author=user) | Q(pk__in=reviewed))

@@ -13,6 +13,7 @@ from datetime import datetime
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 
 from lms.models import ActivityProgress, Statement
 from lms.progress_rules import Progress, apply_fact, fact_from_statement, fold
@@ -64,6 +65,9 @@ def _fill(row: ActivityProgress, progress: Progress) -> ActivityProgress:
     row.first_at = progress.first_at or ""
     row.last_at = progress.last_at or ""
     row.time_spent = progress.time_spent
+    # bulk_update skips auto_now: set it, or a sync script asking what
+    # changed since its last run (the API's ?updated_since=) never hears.
+    row.updated_at = timezone.now()
     return row
 
 
@@ -90,6 +94,7 @@ FIELDS = [
     "first_at",
     "last_at",
     "time_spent",
+    "updated_at",
 ]
 
 

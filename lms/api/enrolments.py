@@ -23,11 +23,12 @@ from rest_framework.parsers import BaseParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from cms.api.errors import Conflict
+from cms.api.errors import Conflict, PayloadTooLarge
 from cms.api.serializers import StrictSerializerMixin
 from cms.api.views import ApiJSONParser, ApiViewSetMixin
 from lms.api.serializers import EnrollmentSerializer
 from lms.enrolment import AlreadyInCourse, enrol, enrol_by_email
+from lms.forms import MAX_ROSTER_FILE_SIZE
 from lms.models import Enrollment
 from lms.permissions import trained_cohort_or_404
 from lms.roster_csv import MAX_EMAIL_LENGTH, MAX_NAME_LENGTH, parse_roster
@@ -44,7 +45,13 @@ class RosterCSVParser(BaseParser):
     media_type = "text/csv"
 
     def parse(self, stream, media_type=None, parser_context=None):
-        return {"csv": stream.read() if stream is not None else b""}
+        # DRF hands a parser the raw stream: Django's body size check, which
+        # the JSON parser goes through, does not apply here. The site's
+        # import takes files up to the same size.
+        data = stream.read(MAX_ROSTER_FILE_SIZE + 1) if stream is not None else b""
+        if len(data) > MAX_ROSTER_FILE_SIZE:
+            raise PayloadTooLarge()
+        return {"csv": data}
 
 
 class LearnerRowSerializer(StrictSerializerMixin, serializers.Serializer):

@@ -25,6 +25,7 @@ from lms.permissions import (
     contributions_visible_to,
     field_reports_visible_to,
     may_review_contribution,
+    run_cohorts,
 )
 from lms.reviews import AlreadyReviewed, review_contribution, review_field_report
 
@@ -235,7 +236,11 @@ class FieldReportViewSet(ApiViewSetMixin, viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["post"])
     def review(self, request, pk=None):
         report = self.get_object()
-        if not report.enrollment.cohort.is_run_by(request.user):
+        if (
+            not run_cohorts(request.user)
+            .filter(pk=report.enrollment.cohort_id)
+            .exists()
+        ):
             raise PermissionDenied(_("Only the cohort's trainers review its reports."))
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)

@@ -10,9 +10,12 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cms.api.serializers import StrictSerializerMixin
+from lms.api.filters import MAX_ROW_ID
 from lms.forms import cohort_courses, cohort_partners
 from lms.models import ActivityProgress, Cohort, CoursePage, Enrollment
 from mediation.models import PartnerInstitution
+
+MAX_PAGE_ID = 2**31 - 1  # Wagtail's page ids are 32-bit
 
 
 class PartnerRefSerializer(StrictSerializerMixin, serializers.ModelSerializer):
@@ -229,20 +232,37 @@ class CohortSerializer(StrictSerializerMixin, serializers.ModelSerializer):
         }
 
 
+class BoundedIdField(serializers.PrimaryKeyRelatedField):
+    """An id no larger than its column: a bigger number names nothing (and
+    would overflow the database driver through a page's pointer column)."""
+
+    def __init__(self, *, max_value, **kwargs):
+        self.max_value = max_value
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        if isinstance(data, int) and not isinstance(data, bool):
+            if not 1 <= data <= self.max_value:
+                self.fail("does_not_exist", pk_value=data)
+        return super().to_internal_value(data)
+
+
 class CohortWriteSerializer(StrictSerializerMixin, serializers.ModelSerializer):
     """What a trainer sets when opening or editing a cohort, under the
     rules of the site's cohort form: a live course and a partner named in
     the default language, an end after the start, and a course that stays
     once learners are enrolled."""
 
-    course = serializers.PrimaryKeyRelatedField(
+    course = BoundedIdField(
+        max_value=MAX_PAGE_ID,
         queryset=CoursePage.objects.none(),
         help_text=_(
             "The id of a live course in the site's default language "
             "(GET /api/v1/courses/?language=fr)."
         ),
     )
-    partner = serializers.PrimaryKeyRelatedField(
+    partner = BoundedIdField(
+        max_value=MAX_ROW_ID,
         queryset=PartnerInstitution.objects.none(),
         help_text=_(
             "The id of the partner institution running the cohort, in the "

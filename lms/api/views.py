@@ -8,6 +8,7 @@ first.
 
 import uuid
 
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -194,13 +195,25 @@ class CohortViewSet(
                 return self._shown(opened, status.HTTP_200_OK)
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        cohort = serializer.save(form_key=key)
+        try:
+            with transaction.atomic():
+                cohort = serializer.save(form_key=key)
+        except IntegrityError:
+            # The same key, sent again while the first request was running.
+            opened = Cohort.objects.filter(form_key=key).first() if key else None
+            if opened is None:
+                raise
+            if not opened.is_run_by(request.user):
+                raise Conflict(
+                    _("This Idempotency-Key was used by someone else.")
+                ) from None
+            return self._shown(opened, status.HTTP_200_OK)
         cohort.trainers.add(request.user)
         return self._shown(cohort, status.HTTP_201_CREATED)
 
     def update(self, request, *args, **kwargs):
         cohort = self.get_object()
-        if not cohort.is_run_by(request.user):
+        if not (is_trainer(request.user) and cohort.is_run_by(request.user)):
             raise PermissionDenied(_("Only the cohort's trainers may change it."))
         serializer = self.get_serializer(
             cohort, data=request.data, partial=kwargs.get("partial", False)

@@ -7,14 +7,18 @@ the number of queries a list takes depends neither on its rows nor on the
 page size.
 """
 
+import json
+import uuid
 from datetime import datetime, timedelta
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from lms.models import ActivityProgress, Enrollment
+from lms.models import ActivityProgress, Enrollment, LRSClient
+from lms.xapi.agents import learner_agent
 from mediation.models import PartnerInstitution
 from tests.factories import (
     CohortFactory,
@@ -24,6 +28,7 @@ from tests.factories import (
     UnitPageFactory,
 )
 from tests.lms import dashboard_fixtures as fx
+from tests.support.lrs import client_headers
 
 pytestmark = pytest.mark.django_db
 
@@ -741,3 +746,50 @@ def test_a_partner_in_another_language_still_scopes_its_coordinator(
     assert listed == {network.cohort_a.pk}
     assert learner_ids(walk(client, PROGRESS)) == {network.learner_a.pk}
     assert PartnerInstitution.objects.count() == 3
+
+
+# --- Incremental sync -------------------------------------------------------------
+
+QUIZ = "https://chainon.example/xapi/activities/h5p/quiz"
+
+
+def quiz_statement(learner, verb, minute, **result) -> dict:
+    return {
+        "id": str(uuid.uuid4()),
+        "actor": learner_agent(learner),
+        "verb": {"id": f"http://adlnet.gov/expapi/verbs/{verb}"},
+        "object": {"id": QUIZ},
+        "timestamp": f"2026-11-30T10:{minute:02d}:00Z",
+        "result": result,
+    }
+
+
+def test_updated_since_hears_of_a_row_the_lrs_changed(client, network):
+    """A sync script asks for the rows changed since its last run: a later
+    statement on an activity already started must bring its row back."""
+    lrs = client_headers([LRSClient.Scope.WRITE], "H5P host")
+    learner = network.learner_a
+    first = quiz_statement(learner, "failed", 1, score={"scaled": 0.4})
+    response = client.post(
+        "/xapi/statements", json.dumps([first]), "application/json", **lrs
+    )
+    assert response.status_code == 200, response.content
+    # The last sync ran after the row was made.
+    ActivityProgress.objects.filter(learner=learner, activity=QUIZ).update(
+        updated_at=timezone.now() - timedelta(hours=1)
+    )
+    last_sync = timezone.now() - timedelta(minutes=30)
+    passed = quiz_statement(learner, "passed", 2, success=True, score={"scaled": 0.9})
+    response = client.post(
+        "/xapi/statements", json.dumps([passed]), "application/json", **lrs
+    )
+    assert response.status_code == 200, response.content
+
+    client.force_login(network.trainer_a)
+    rows = results(
+        client.get(
+            PROGRESS,
+            {"updated_since": last_sync.isoformat(), "activity": QUIZ},
+        )
+    )
+    assert [(row["activity"], row["status"]) for row in rows] == [(QUIZ, "completed")]

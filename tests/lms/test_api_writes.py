@@ -11,10 +11,12 @@ import uuid
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.utils import timezone
 
 from cms.models import ApiToken
+from cms.roles import TRAINER
 from lms.models import Cohort, Contribution, Enrollment, FieldReport, ReportEvent
 from tests.factories import UserFactory
 from tests.lms import dashboard_fixtures as fx
@@ -796,3 +798,108 @@ def test_the_new_routes_refuse_a_stranger_signed_in_as_nobody(client, network):
         send(client, "post", COHORTS, stranger, new_cohort_body(network)).status_code
         == 403
     )
+
+
+# -- Found in review -------------------------------------------------------------
+
+
+def test_someone_who_lost_the_trainer_role_no_longer_runs_their_cohorts(
+    client, network
+):
+    """As on the site, where every trainer page refuses them: their name on
+    the cohort is not enough."""
+    fx_report, _contribution = fx.report_and_contribution(
+        network.course, network.enrollment_a
+    )
+    network.trainer_a.groups.remove(Group.objects.get(name=TRAINER))
+    former = network.trainer_a
+    cohort = f"{COHORTS}{network.cohort_a.pk}/"
+    renamed = send(client, "patch", cohort, former, {"name": "Détournée"})
+    assert renamed.status_code == 404
+    assert (
+        send(client, "get", enrollments_path(network.cohort_a), former).status_code
+        == 404
+    )
+    refused = send(
+        client,
+        "post",
+        enrollments_path(network.cohort_a),
+        former,
+        {"learners": [{"email": "x@example.org"}]},
+    )
+    assert refused.status_code == 404
+    assert listed_ids(client, REPORTS, former) == set()
+    review = send(
+        client,
+        "post",
+        f"{REPORTS}{fx_report.pk}/review/",
+        former,
+        {"status": "accepted", "feedback": "OK"},
+    )
+    assert review.status_code == 404
+    network.cohort_a.refresh_from_db()
+    assert network.cohort_a.name == "Promotion Alpha"
+    assert not Enrollment.objects.filter(learner__email="x@example.org").exists()
+
+
+def test_a_roster_file_larger_than_the_sites_limit_is_refused(client, network):
+    big = roster_csv(1) + b"#" * (2 * 1024 * 1024)
+    before = Enrollment.objects.count()
+    response = send(
+        client,
+        "post",
+        enrollments_path(network.cohort_a),
+        network.trainer_a,
+        big,
+        content_type="text/csv",
+    )
+    assert response.status_code == 413
+    assert response["Content-Type"] == PROBLEM
+    assert Enrollment.objects.count() == before
+
+
+@pytest.mark.parametrize("field", ["course", "partner"])
+def test_an_id_too_large_for_any_row_is_not_found(client, network, field):
+    body = new_cohort_body(network, **{field: 2**70})
+    assert field in field_errors(send(client, "post", COHORTS, network.trainer_a, body))
+
+
+def test_a_key_sent_again_during_the_first_request_opens_one_cohort(
+    client, network, monkeypatch
+):
+    """Two requests with one key, the second looking before the first has
+    committed: its insert meets the key's unique constraint and it answers
+    with the first request's cohort."""
+    key = str(uuid.uuid4())
+    first = send(
+        client,
+        "post",
+        COHORTS,
+        network.trainer_a,
+        new_cohort_body(network),
+        HTTP_IDEMPOTENCY_KEY=key,
+    )
+    assert first.status_code == 201
+    manager = type(Cohort.objects)
+    real_filter = manager.filter
+    missed = []
+
+    def late_filter(self, *args, **kwargs):
+        if "form_key" in kwargs and not missed:
+            missed.append(True)  # the first lookup runs before the commit
+            return real_filter(self, pk__in=[])
+        return real_filter(self, *args, **kwargs)
+
+    monkeypatch.setattr(manager, "filter", late_filter)
+    again = send(
+        client,
+        "post",
+        COHORTS,
+        network.trainer_a,
+        new_cohort_body(network),
+        HTTP_IDEMPOTENCY_KEY=key,
+    )
+    assert missed
+    assert again.status_code == 200, again.content
+    assert again.json()["id"] == first.json()["id"]
+    assert Cohort.objects.filter(name="Promotion Lisboa 2027").count() == 1
