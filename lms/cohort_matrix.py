@@ -252,6 +252,12 @@ def course_activities(outline) -> dict:
     return titles
 
 
+def course_activity_iris(course) -> list[str]:
+    """Every activity IRI of a course: itself, its modules, units and
+    tracked blocks (the same in every language)."""
+    return [course.activity_iri, *course_activities(course.outline())]
+
+
 class ProgressRow(tuple):
     """A progress row as read: (learner_id, activity, status, success,
     best_score, last_at), with the attribute names the roll-up reads.  A

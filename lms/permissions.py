@@ -13,7 +13,15 @@ from django.db.models import Q
 from django.http import Http404
 
 from cms.roles import TRAINER
-from lms.models import ActivityProgress, Cohort, Contribution, Enrollment, FieldReport
+from lms.cohort_matrix import course_activity_iris
+from lms.models import (
+    ActivityProgress,
+    Cohort,
+    Contribution,
+    CoursePage,
+    Enrollment,
+    FieldReport,
+)
 
 
 @dataclass(frozen=True)
@@ -107,23 +115,34 @@ def cohorts_visible_to(user):
 
 
 def progress_visible_to(user):
-    """The progress rows a person may read: their own; those of the learners
-    enrolled (in any status) in the cohorts they see; every row for the
-    whole network's coordinators and administrators.
+    """The progress rows a person may read: their own; for the cohorts they
+    see, the rows of their learners (enrolled in any status) on the
+    activities of the cohort's course, as the cohort's pages show them;
+    every row for the whole network's coordinators and administrators.
 
-    A row belongs to a learner, not to a cohort: a trainer sees all the rows
-    of the learners of their cohorts, as the learner detail page does.  The
-    rows carry a learner's id, never a name: coordinators, who see counts on
-    the dashboards, get figures they can count, not people."""
+    The rows carry a learner's id, never a name: coordinators, who see
+    counts on the dashboards, get figures they can count, not people."""
     if not user.is_authenticated:
         return ActivityProgress.objects.none()
     scope = figures_scope(user)
     if scope is not None and scope.all_partners:
         return ActivityProgress.objects.all()
-    learners = Enrollment.objects.filter(cohort__in=cohorts_visible_to(user)).values(
-        "learner_id"
-    )
-    return ActivityProgress.objects.filter(Q(learner=user) | Q(learner__in=learners))
+    visible = Q(learner=user)
+    for course in _courses_of(cohorts_visible_to(user)):
+        visible |= in_course_of_cohorts(
+            cohorts_visible_to(user).filter(course=course), course
+        )
+    return ActivityProgress.objects.filter(visible)
+
+
+def in_course_of_cohorts(cohorts, course) -> Q:
+    """The rows of these cohorts' learners on their course's activities."""
+    learners = Enrollment.objects.filter(cohort__in=cohorts).values("learner_id")
+    return Q(learner__in=learners, activity__in=course_activity_iris(course))
+
+
+def _courses_of(cohorts):
+    return CoursePage.objects.filter(pk__in=cohorts.values("course_id")).order_by("pk")
 
 
 def field_reports_visible_to(user):

@@ -328,6 +328,10 @@ REST_FRAMEWORK = {
     # problem+json under /api/v<n>/, DRF's usual bodies elsewhere.
     "EXCEPTION_HANDLER": "cms.api.errors.site_exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # How many reverse proxies stand before the site: anonymous throttling
+    # counts per address, read from X-Forwarded-For only past that many
+    # proxies (0: the connection's own address, which a client cannot forge).
+    "NUM_PROXIES": env_int("CHAINON_TRUSTED_PROXIES", 0),
     # Requests per API token, per signed-in person (session), per anonymous
     # IP address (cms/api/throttling.py).
     "DEFAULT_THROTTLE_RATES": {

@@ -14,7 +14,8 @@ from django_filters import rest_framework as filters
 from django_filters.fields import IsoDateTimeField
 from drf_spectacular.utils import extend_schema_field
 
-from lms.models import ActivityProgress, CoursePage, Enrollment
+from lms.models import ActivityProgress, Cohort, CoursePage
+from lms.permissions import in_course_of_cohorts
 
 # Our rows' ids are 64-bit: a larger number would overflow the database
 # driver (a 500) instead of matching nothing.
@@ -78,7 +79,11 @@ class CourseFilter(filters.FilterSet):
 
 class ProgressFilter(filters.FilterSet):
     cohort = id_filter(
-        _("Only the learners enrolled in this cohort (its id)."), method="in_cohort"
+        _(
+            "Only the rows of this cohort: its learners', on its course's "
+            "activities (its id)."
+        ),
+        method="in_cohort",
     )
     learner = id_filter(
         _("Only this learner's rows (their id)."), field_name="learner_id"
@@ -104,5 +109,9 @@ class ProgressFilter(filters.FilterSet):
         fields = ["cohort", "learner", "activity", "status", "updated_since"]
 
     def in_cohort(self, queryset, name, value):
-        learners = Enrollment.objects.filter(cohort_id=value).values("learner_id")
-        return queryset.filter(learner__in=learners)
+        cohort = Cohort.objects.filter(pk=value).select_related("course").first()
+        if cohort is None:
+            return queryset.none()
+        return queryset.filter(
+            in_course_of_cohorts(Cohort.objects.filter(pk=value), cohort.course)
+        )

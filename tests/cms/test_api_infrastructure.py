@@ -443,6 +443,16 @@ def test_anonymous_callers_are_counted_per_address(client, settings):
     assert client.get("/api/v1/ping/", REMOTE_ADDR="192.0.2.7").status_code == 200
 
 
+@API_URLS
+def test_an_invented_forwarded_address_does_not_reset_the_count(client, settings):
+    set_rates(settings, api_anon="2/min")
+    statuses = [
+        client.get("/api/v1/ping/", HTTP_X_FORWARDED_FOR=f"10.0.0.{n}").status_code
+        for n in range(4)
+    ]
+    assert statuses == [200, 200, 429, 429]
+
+
 # --- Schema and docs---------------------------------------------------------------
 
 

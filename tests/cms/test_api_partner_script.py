@@ -20,6 +20,7 @@ from wagtail.models import WorkflowState
 
 from cms.models import ApiToken
 from cms.roles import PARTNER_EDITOR
+from lms.cohort_matrix import course_activity_iris
 from lms.models import ActivityProgress, Enrollment
 from mediation import spaces
 from mediation.models import MediationResourcePage, PartnerIndexPage, PartnerListPage
@@ -71,10 +72,16 @@ def test_a_partner_scripts_the_three_steps_from_the_readme(
     spaces.add_editor(person, network.partner_a)
     assert person.groups.filter(name=PARTNER_EDITOR).exists()
     _token, plaintext = ApiToken.issue(person, "partner script")
-    # More progress than one page of 200 holds, for the cursor to be followed.
-    for n in range(230):
-        fx.progress(network.learner_a, f"https://musee.example/activities/{n}")
-    fx.progress(network.learner_b, "https://musee.example/activities/other-cohort")
+    # More progress than one page of 200 holds, for the cursor to be
+    # followed: 30 more learners of cohort A on each of the course's
+    # activities; and rows the file must not hold (another cohort's learner,
+    # an activity outside the course).
+    iris = course_activity_iris(network.course.page)
+    for learner in fx.bulk_learners(network.cohort_a, 30):
+        for iri in iris:
+            fx.progress(learner, iri)
+    fx.progress(network.learner_b, network.course.h5p_iri)
+    fx.progress(network.learner_a, "https://musee.example/activities/elsewhere")
     roster = tmp_path / "participants.csv"
     roster.write_text(
         "Courriel;Prénom;Nom\n"
@@ -118,13 +125,13 @@ def test_a_partner_scripts_the_three_steps_from_the_readme(
     )
     assert imported.count() == 50
     assert imported.filter(learner__email="habitant49@example.org").exists()
-    # 3. The file holds every progress row of cohort A's learners, no other.
+    # 3. The file holds every row of cohort A's learners on its course.
     with output.open(newline="") as handle:
         rows = list(csv.DictReader(handle))
     expected = ActivityProgress.objects.filter(
-        learner__enrollments__cohort=network.cohort_a
+        learner__enrollments__cohort=network.cohort_a, activity__in=iris
     )
-    assert len(rows) == expected.count() == 231
+    assert len(rows) == expected.count() == 30 * len(iris) + 1 > 200
     assert {(int(r["learner"]), r["activity"]) for r in rows} == set(
         expected.values_list("learner_id", "activity")
     )

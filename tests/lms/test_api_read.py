@@ -17,6 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from lms.cohort_matrix import course_activity_iris
 from lms.models import ActivityProgress, Enrollment, LRSClient
 from lms.xapi.agents import learner_agent
 from mediation.models import PartnerInstitution
@@ -457,8 +458,9 @@ def test_progress_filters(client, people, network):
             ).values_list("id", flat=True)
         )
 
-    assert ids(cohort=network.cohort_a.pk) == rows_of(a)
-    assert ids(cohort=network.cohort_b.pk) == rows_of(b)
+    # A cohort's rows are on its course's activities: not OTHER_IRI.
+    assert ids(cohort=network.cohort_a.pk) == rows_of(a) - {started.pk}
+    assert ids(cohort=network.cohort_b.pk) == rows_of(b) - {old.pk}
     assert ids(learner=b.pk) == rows_of(b)
     assert ids(activity=OTHER_IRI) == {started.pk, old.pk}
     assert ids(status="in_progress") == {started.pk}
@@ -634,17 +636,27 @@ def assert_same_queries(client, path, grow, *, small, large):
     return after
 
 
+def course_rows(learner, course, count):
+    """Rows on the course's own activities: what its trainers read."""
+    ActivityProgress.objects.bulk_create(
+        ActivityProgress(learner=learner, activity=iri, status="completed")
+        for iri in course_activity_iris(course.page)[:count]
+    )
+
+
 def test_progress_queries_depend_on_neither_rows_nor_page_size(client, network):
     for learner in fx.bulk_learners(network.cohort_a, 4):
-        bulk_rows(learner, 1)
+        course_rows(learner, network.course, 1)
     client.force_login(network.trainer_a)
 
     def grow():
         for learner in fx.bulk_learners(network.cohort_a, 9, prefix="plus"):
-            bulk_rows(learner, 5)
+            course_rows(learner, network.course, 5)
 
     count = assert_same_queries(client, PROGRESS, grow, small=5, large=50)
-    assert count <= 6
+    # Session, permissions, the reader's courses and each one's outline (two
+    # queries a course: its activities scope the rows), the page.
+    assert count <= 10
 
 
 def test_cohort_queries_depend_on_neither_rows_nor_page_size(client, network):
@@ -750,15 +762,13 @@ def test_a_partner_in_another_language_still_scopes_its_coordinator(
 
 # --- Incremental sync -------------------------------------------------------------
 
-QUIZ = "https://chainon.example/xapi/activities/h5p/quiz"
 
-
-def quiz_statement(learner, verb, minute, **result) -> dict:
+def quiz_statement(learner, quiz, verb, minute, **result) -> dict:
     return {
         "id": str(uuid.uuid4()),
         "actor": learner_agent(learner),
         "verb": {"id": f"http://adlnet.gov/expapi/verbs/{verb}"},
-        "object": {"id": QUIZ},
+        "object": {"id": quiz},
         "timestamp": f"2026-11-30T10:{minute:02d}:00Z",
         "result": result,
     }
@@ -769,17 +779,20 @@ def test_updated_since_hears_of_a_row_the_lrs_changed(client, network):
     statement on an activity already started must bring its row back."""
     lrs = client_headers([LRSClient.Scope.WRITE], "H5P host")
     learner = network.learner_a
-    first = quiz_statement(learner, "failed", 1, score={"scaled": 0.4})
+    quiz = network.course.h5p_iri
+    first = quiz_statement(learner, quiz, "failed", 1, score={"scaled": 0.4})
     response = client.post(
         "/xapi/statements", json.dumps([first]), "application/json", **lrs
     )
     assert response.status_code == 200, response.content
     # The last sync ran after the row was made.
-    ActivityProgress.objects.filter(learner=learner, activity=QUIZ).update(
+    ActivityProgress.objects.filter(learner=learner, activity=quiz).update(
         updated_at=timezone.now() - timedelta(hours=1)
     )
     last_sync = timezone.now() - timedelta(minutes=30)
-    passed = quiz_statement(learner, "passed", 2, success=True, score={"scaled": 0.9})
+    passed = quiz_statement(
+        learner, quiz, "passed", 2, success=True, score={"scaled": 0.9}
+    )
     response = client.post(
         "/xapi/statements", json.dumps([passed]), "application/json", **lrs
     )
@@ -789,7 +802,20 @@ def test_updated_since_hears_of_a_row_the_lrs_changed(client, network):
     rows = results(
         client.get(
             PROGRESS,
-            {"updated_since": last_sync.isoformat(), "activity": QUIZ},
+            {"updated_since": last_sync.isoformat(), "activity": quiz},
         )
     )
-    assert [(row["activity"], row["status"]) for row in rows] == [(QUIZ, "completed")]
+    assert [(row["activity"], row["status"]) for row in rows] == [(quiz, "completed")]
+
+
+def test_a_trainer_reads_their_learners_rows_on_their_course_only(client, network):
+    """A learner's rows elsewhere (another course, a museum's own activity)
+    are not the cohort's: its pages do not show them, nor does the API."""
+    mine = fx.progress(network.learner_a, network.course.h5p_iri)
+    elsewhere = fx.progress(network.learner_a, OTHER_IRI)
+    client.force_login(network.trainer_a)
+    listed = {row["id"] for row in walk(client, PROGRESS)}
+    assert mine.pk in listed
+    assert elsewhere.pk not in listed
+    client.force_login(network.learner_a)  # their own rows, all of them
+    assert elsewhere.pk in {row["id"] for row in walk(client, PROGRESS)}
