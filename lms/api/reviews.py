@@ -17,9 +17,9 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from cms.api.errors import Conflict
+from cms.api.filters import MomentFilter, id_filter
 from cms.api.serializers import StrictSerializerMixin
 from cms.api.views import ApiViewSetMixin
-from lms.api.filters import MomentFilter, id_filter
 from lms.models import Contribution, FieldReport, ReportEvent
 from lms.permissions import (
     contributions_visible_to,

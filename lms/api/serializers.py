@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from cms.api.filters import MAX_ROW_ID
 from cms.api.serializers import StrictSerializerMixin
-from lms.api.filters import MAX_ROW_ID
 from lms.forms import cohort_courses, cohort_partners
 from lms.models import ActivityProgress, Cohort, CoursePage, Enrollment
 from mediation.models import PartnerInstitution

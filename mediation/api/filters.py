@@ -8,38 +8,14 @@ are a 400, and a filter left empty filters nothing.
 from functools import reduce
 from operator import or_
 
-from django import forms
 from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
-from drf_spectacular.utils import extend_schema_field
 
+from cms.api.filters import id_filter
 from mediation import vocabulary as vocab
 from mediation.models import MediationResourcePage, PartnerInstitution
-
-# Partner rows have 64-bit ids: a larger number would overflow the
-# database driver (a 500) instead of matching nothing.
-MAX_ROW_ID = 2**63 - 1
-
-
-class IdFilter(filters.Filter):
-    """An integer id: ``NumberFilter`` would accept ``1.5`` and round it."""
-
-    field_class = forms.IntegerField
-
-
-def id_filter(help_text, **kwargs) -> IdFilter:
-    """An id filter, with its range and help text in the schema (an
-    annotation replaces what drf-spectacular would read from the filter)."""
-    kwargs.update(min_value=1, max_value=MAX_ROW_ID, help_text=help_text)
-    schema = {
-        "type": "integer",
-        "minimum": 1,
-        "maximum": MAX_ROW_ID,
-        "description": help_text,
-    }
-    return extend_schema_field(schema)(IdFilter(**kwargs))
 
 
 def codes_q(field_name: str, code: str, vocabulary) -> Q:

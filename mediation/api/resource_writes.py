@@ -11,6 +11,7 @@ from rest_framework import serializers
 from wagtail.actions import EditPageAction
 from wagtail.models import Page, PageSubscription, WorkflowState
 
+from cms.api.filters import MAX_ROW_ID
 from cms.api.serializers import StrictSerializerMixin
 from mediation import vocabulary as vocab
 from mediation.api.fields import (
@@ -22,7 +23,6 @@ from mediation.api.fields import (
 )
 from mediation.api.serializers import (
     MAX_CONTRIBUTORS,
-    MAX_ROW_ID,
     MAX_SMALL_INTEGER,
     MAX_THEMES,
     NO_WORKFLOW,

@@ -90,7 +90,6 @@ RESOURCE_STATUSES = [
 ]
 NO_WORKFLOW = _("No moderation workflow covers this partner's resources.")
 SLUG_TAKEN = _("Another resource of this partner already has this slug.")
-MAX_ROW_ID = 2**63 - 1
 #: Set when a page joins the tree, so not checked before.
 TREE_FIELDS = ("path", "depth", "numchild", "url_path")
 MAX_SMALL_INTEGER = 32767
