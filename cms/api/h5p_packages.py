@@ -461,13 +461,6 @@ class H5PPackageViewSet(
             return H5PPackage.objects.none()
         return packages_visible_to(self.request.user)
 
-    def filter_queryset(self, queryset):
-        # Filters narrow the list; a detail URL names its package whatever
-        # the query string says.
-        if self.action != "list":
-            return queryset
-        return super().filter_queryset(queryset)
-
     def get_serializer_class(self):
         if self.action == "create":
             return H5PPackageCreateSerializer

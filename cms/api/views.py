@@ -61,7 +61,8 @@ class ApiViewSetMixin:
     - Throttled per token, per person or per address (``throttling.py``).
     - JSON in, JSON out; errors as problem+json (``errors.py``).
     - Lists: signed cursor pagination and ``?ordering=`` on ``ordering_fields``
-      and django-filter ``filterset_class``/``filterset_fields``.
+      and django-filter ``filterset_class``/``filterset_fields``; those
+      filters never apply to a single object's URL.
     - Every unsafe request is one transaction, rolled back on any error
       response. DRF turns exceptions into responses inside ``dispatch``, so
       a bare ``atomic()`` would commit the half done before a 400; and the
@@ -91,6 +92,13 @@ class ApiViewSetMixin:
             if response.status_code >= 400:
                 transaction.set_rollback(True)
         return response
+
+    def filter_queryset(self, queryset):
+        # Filters narrow a list; a detail URL (or an action on one object)
+        # names its object whatever the query string says.
+        if getattr(self, "action", None) not in (None, "list"):
+            return queryset
+        return super().filter_queryset(queryset)
 
     def get_object(self):
         self._object_read = obj = super().get_object()

@@ -223,11 +223,6 @@ class FieldReportViewSet(ApiViewSetMixin, viewsets.ReadOnlyModelViewSet):
             )
         )
 
-    def filter_queryset(self, queryset):
-        if self.action != "list":
-            return queryset
-        return super().filter_queryset(queryset)
-
     def get_serializer_class(self):
         if self.action == "review":
             return ReportReviewSerializer
@@ -368,11 +363,6 @@ class ContributionViewSet(ApiViewSetMixin, viewsets.ReadOnlyModelViewSet):
         if getattr(self, "swagger_fake_view", False):
             return Contribution.objects.none()
         return contributions_visible_to(self.request.user).select_related("author")
-
-    def filter_queryset(self, queryset):
-        if self.action != "list":
-            return queryset
-        return super().filter_queryset(queryset)
 
     def get_serializer_class(self):
         if self.action == "review":

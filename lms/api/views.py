@@ -42,16 +42,6 @@ PAGE_ID = "[0-9]{1,9}"
 ROW_ID = "[0-9]{1,18}"
 
 
-class ListFiltersOnly:
-    """Filters narrow lists; a detail URL names its object whatever the
-    query string says."""
-
-    def filter_queryset(self, queryset):
-        if self.action != "list":
-            return queryset
-        return super().filter_queryset(queryset)
-
-
 def _schema_only(view) -> bool:
     """drf-spectacular builds the schema with no real reader."""
     return getattr(view, "swagger_fake_view", False)
@@ -72,7 +62,7 @@ def _schema_only(view) -> bool:
         ),
     ),
 )
-class CourseViewSet(ApiViewSetMixin, ListFiltersOnly, viewsets.ReadOnlyModelViewSet):
+class CourseViewSet(ApiViewSetMixin, viewsets.ReadOnlyModelViewSet):
     permission_classes = [AllowAny]
     filterset_class = CourseFilter
     lookup_value_regex = PAGE_ID

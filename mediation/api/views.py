@@ -105,12 +105,6 @@ class PartnerViewSet(ApiViewSetMixin, viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         return PartnerInstitution.objects.select_related("locale")
 
-    def filter_queryset(self, queryset):
-        # Filters narrow the list; a detail URL names its partner in any language.
-        if self.action != "list":
-            return queryset
-        return super().filter_queryset(queryset)
-
 
 # -- Mediation resources ---------------------------------------------------------
 
@@ -354,13 +348,6 @@ class ResourceViewSet(
                 )
             )
         return pages
-
-    def filter_queryset(self, queryset):
-        # Filters narrow the list; a detail URL names its resource whatever
-        # the query string says.
-        if self.action != "list":
-            return queryset
-        return super().filter_queryset(queryset)
 
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "rights": self.rights}
